@@ -1,0 +1,124 @@
+package application;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated submission. {@link #parse(Map)} takes the request body as a JSON object (numbers as
+ * {@link BigDecimal} or integers, never {@code double}) and reports every field that breaks the
+ * contract at once.
+ */
+public record ApplicationForm(
+    PanNumber panNumber,
+    String applicantName,
+    BigDecimal monthlyIncomeInr,
+    BigDecimal loanAmountInr,
+    LoanType loanType) {
+
+  public static final String PAN_NUMBER = "pan_number";
+  public static final String APPLICANT_NAME = "applicant_name";
+  public static final String MONTHLY_INCOME_INR = "monthly_income_inr";
+  public static final String LOAN_AMOUNT_INR = "loan_amount_inr";
+  public static final String LOAN_TYPE = "loan_type";
+
+  public static final int NAME_MAX_CHARACTERS = 255;
+  /** The columns are DECIMAL(12,2). */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+
+  public static ApplicationForm parse(Map<String, ?> body) {
+    var errors = new ArrayList<FieldError>();
+    var pan = panNumber(body.get(PAN_NUMBER), errors);
+    var name = applicantName(body.get(APPLICANT_NAME), errors);
+    var income = amount(MONTHLY_INCOME_INR, body.get(MONTHLY_INCOME_INR), errors);
+    var loan = amount(LOAN_AMOUNT_INR, body.get(LOAN_AMOUNT_INR), errors);
+    var type = loanType(body.get(LOAN_TYPE), errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidApplicationException(errors);
+    }
+    return new ApplicationForm(pan, name, income, loan, type);
+  }
+
+  private static PanNumber panNumber(Object raw, List<FieldError> errors) {
+    if (raw == null) {
+      errors.add(new FieldError(PAN_NUMBER, "is required"));
+    } else if (!(raw instanceof String text)) {
+      errors.add(new FieldError(PAN_NUMBER, "must be a string"));
+    } else if (!PanNumber.isValid(text)) {
+      errors.add(
+          new FieldError(
+              PAN_NUMBER, "must match " + PanNumber.FORMAT + " (for example ABCDE1234F)"));
+    } else {
+      return new PanNumber(text);
+    }
+    return null;
+  }
+
+  private static String applicantName(Object raw, List<FieldError> errors) {
+    if (raw == null) {
+      errors.add(new FieldError(APPLICANT_NAME, "is required"));
+    } else if (!(raw instanceof String text)) {
+      errors.add(new FieldError(APPLICANT_NAME, "must be a string"));
+    } else if (text.isBlank()) {
+      errors.add(new FieldError(APPLICANT_NAME, "must not be blank"));
+    } else if (text.codePointCount(0, text.length()) > NAME_MAX_CHARACTERS) {
+      errors.add(
+          new FieldError(APPLICANT_NAME, "must be at most " + NAME_MAX_CHARACTERS + " characters"));
+    } else if (text.codePoints().anyMatch(Character::isISOControl)) {
+      // PostgreSQL refuses NUL in text, and control characters in a name are never intended.
+      errors.add(new FieldError(APPLICANT_NAME, "must not contain control characters"));
+    } else {
+      return text;
+    }
+    return null;
+  }
+
+  private static BigDecimal amount(String field, Object raw, List<FieldError> errors) {
+    if (raw == null) {
+      errors.add(new FieldError(field, "is required"));
+      return null;
+    }
+    var value = decimal(raw);
+    if (value == null) {
+      errors.add(new FieldError(field, "must be a number"));
+    } else if (value.signum() <= 0) {
+      errors.add(new FieldError(field, "must be greater than 0"));
+    } else if (value.compareTo(MAX_AMOUNT) > 0) {
+      errors.add(new FieldError(field, "must be at most " + MAX_AMOUNT.toPlainString()));
+    } else if (value.stripTrailingZeros().scale() > 2) {
+      errors.add(new FieldError(field, "must have at most 2 decimal places"));
+    } else {
+      return value.setScale(2);
+    }
+    return null;
+  }
+
+  private static BigDecimal decimal(Object raw) {
+    if (raw instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    if (raw instanceof BigInteger integer) {
+      return new BigDecimal(integer);
+    }
+    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+      return BigDecimal.valueOf(((Number) raw).longValue());
+    }
+    return null;
+  }
+
+  private static LoanType loanType(Object raw, List<FieldError> errors) {
+    var allowed = Arrays.toString(LoanType.values());
+    if (raw == null) {
+      errors.add(new FieldError(LOAN_TYPE, "is required"));
+    } else if (raw instanceof String text
+        && Arrays.stream(LoanType.values()).anyMatch(t -> t.name().equals(text))) {
+      return LoanType.valueOf(text);
+    } else {
+      errors.add(new FieldError(LOAN_TYPE, "must be one of " + allowed));
+    }
+    return null;
+  }
+}

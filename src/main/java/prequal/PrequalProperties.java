@@ -1,0 +1,49 @@
+package prequal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Everything the service reads from {@code prequal.*}; each entry has an environment variable. */
+@ConfigurationProperties("prequal")
+@Validated
+public record PrequalProperties(
+    @NotEmpty List<Role> roles,
+    @NotNull @Valid Topics topics,
+    @NotNull @Valid Outbox outbox,
+    @NotNull @Valid Cors cors,
+    @NotNull @Valid Retry retry,
+    @NotNull Duration healthTimeout) {
+
+  public boolean runs(Role role) {
+    return roles.contains(role);
+  }
+
+  /** Topic names and how they are created when missing. */
+  public record Topics(
+      @NotNull @Valid TopicSpec submitted,
+      @NotNull @Valid TopicSpec creditReports,
+      @NotNull @Valid TopicSpec deadLetter,
+      @Min(1) short replicationFactor,
+      @NotNull Duration provisionTimeout) {}
+
+  public record TopicSpec(@NotBlank String name, @Min(1) int partitions, @NotNull Duration retention) {}
+
+  /**
+   * How the relay drains the outbox: how often it looks when idle, how much it takes at once, and
+   * how long a claimed batch stays reserved for the relay that claimed it.
+   */
+  public record Outbox(
+      @Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration claimLease) {}
+
+  /** In-process redelivery of a consumed message that failed for a presumably transient reason. */
+  public record Retry(@Min(0) int maxRedeliveries, @NotBlank String delayPattern) {}
+
+  public record Cors(@NotEmpty List<String> allowedOrigins) {}
+}

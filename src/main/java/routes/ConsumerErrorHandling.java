@@ -1,0 +1,84 @@
+package routes;
+
+import application.DeadLetter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import decision.UnknownApplicationException;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Error handling shared by the Kafka consumer routes.
+ *
+ * <ul>
+ *   <li>A message that can never succeed (unreadable, breaking the message rules, naming an
+ *       unknown application) goes to the dead-letter topic with the dead-letter schema; its offset
+ *       is committed only after the broker acknowledged the dead letter.
+ *   <li>Anything else is presumed transient: redelivered with backoff, and if it still fails the
+ *       offset is not committed and the consumer seeks back to the record ({@code
+ *       breakOnFirstError}), so the partition does not advance past unprocessed work.
+ * </ul>
+ */
+@Component
+public class ConsumerErrorHandling extends RouteConfigurationBuilder {
+
+  public static final String ID = "consumer-errors";
+  static final String ERROR_CLASS_HEADER = "error_class";
+
+  private final Clock clock;
+
+  ConsumerErrorHandling(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void configuration() {
+    var consumer = routeConfiguration(ID);
+
+    consumer
+        .onException(
+            JsonProcessingException.class,
+            IllegalArgumentException.class,
+            UnknownApplicationException.class)
+        .handled(true)
+        .useOriginalMessage()
+        .log(LoggingLevel.WARN, "Dead-lettering a message that can never succeed: ${exception.message}")
+        .process(this::toDeadLetter)
+        .marshal()
+        .json()
+        .to("kafka:{{prequal.topics.dead-letter.name}}")
+        .process(ConsumerErrorHandling::commitOffset);
+
+    consumer
+        .onException(Exception.class)
+        .maximumRedeliveries("{{prequal.retry.max-redeliveries}}")
+        .delayPattern("{{prequal.retry.delay-pattern}}")
+        .retryAttemptedLogLevel(LoggingLevel.WARN)
+        .logExhausted(true)
+        .logExhaustedMessageHistory(false);
+  }
+
+  private void toDeadLetter(Exchange exchange) {
+    var message = exchange.getMessage();
+    var cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    var deadLetter =
+        new DeadLetter(
+            message.getHeader(KafkaConstants.TOPIC, String.class),
+            message.getHeader(KafkaConstants.PARTITION, Integer.class),
+            message.getHeader(KafkaConstants.OFFSET, Long.class),
+            cause == null ? "unknown" : cause.getMessage(),
+            message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class),
+            clock.instant(),
+            message.getBody(String.class));
+    message.setHeader(ERROR_CLASS_HEADER, cause == null ? "unknown" : cause.getClass().getName());
+    message.setBody(deadLetter);
+  }
+
+  static void commitOffset(Exchange exchange) {
+    exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class).commit();
+  }
+}

@@ -1,0 +1,48 @@
+package routes;
+
+import application.ApplicationSubmitted;
+import credit.CreditReport;
+import credit.CreditScoring;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+import prequal.ConditionalOnRole;
+import prequal.Role;
+
+/**
+ * credit-service: score each submitted application and publish its credit report. The offset is
+ * committed only after the broker acknowledged the report, so a crash in between redelivers the
+ * submission, which scores the same again.
+ */
+@Component
+@ConditionalOnRole(Role.CREDIT)
+public class CreditScoringRoute extends RouteBuilder {
+
+  private final CreditScoring creditScoring;
+
+  CreditScoringRoute(CreditScoring creditScoring) {
+    this.creditScoring = creditScoring;
+  }
+
+  @Override
+  public void configure() {
+    from("kafka:{{prequal.topics.submitted.name}}?groupId=credit-service-group")
+        .routeId("credit-scoring")
+        .routeConfigurationId(ConsumerErrorHandling.ID)
+        .process(exchange -> LogContext.service("credit-service"))
+        .unmarshal()
+        .json(ApplicationSubmitted.class)
+        .process(
+            exchange -> {
+              var submitted = exchange.getMessage().getBody(ApplicationSubmitted.class);
+              LogContext.application(submitted.applicationId(), submitted.correlationId());
+            })
+        .bean(creditScoring, "assess")
+        .log("Scored ${body.panNumber()}: CIBIL ${body.cibilScore()}")
+        .setHeader(KafkaConstants.KEY, simple("${body.applicationId()}", String.class))
+        .marshal()
+        .json()
+        .to("kafka:{{prequal.topics.credit-reports.name}}")
+        .process(ConsumerErrorHandling::commitOffset);
+  }
+}

@@ -1,0 +1,56 @@
+package routes;
+
+import credit.CreditReport;
+import decision.Decisions;
+import decision.UnknownApplicationException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.sql.SqlConstants;
+import org.springframework.stereotype.Component;
+import prequal.ConditionalOnRole;
+import prequal.Role;
+
+/**
+ * decision-service: decide each credit report and record the outcome. The update applies only
+ * while the application is PENDING, in the same statement as its audit event, so a duplicate or
+ * concurrent report changes nothing. The offset is committed after the database commit.
+ */
+@Component
+@ConditionalOnRole(Role.DECISION)
+public class DecisionRoute extends RouteBuilder {
+
+  private final Decisions decisions;
+
+  DecisionRoute(Decisions decisions) {
+    this.decisions = decisions;
+  }
+
+  @Override
+  public void configure() {
+    from("kafka:{{prequal.topics.credit-reports.name}}?groupId=decision-service-group")
+        .routeId("decision")
+        .routeConfigurationId(ConsumerErrorHandling.ID)
+        .process(exchange -> LogContext.service("decision-service"))
+        .unmarshal()
+        .json(CreditReport.class)
+        .process(
+            exchange -> {
+              var report = exchange.getMessage().getBody(CreditReport.class);
+              LogContext.application(report.applicationId(), report.correlationId());
+            })
+        .bean(decisions, "decide")
+        .to("sql:classpath:sql/apply-decision.sql")
+        .choice()
+        .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
+        .log("Decided: ${body[status]} (CIBIL ${body[cibil_score]})")
+        .otherwise()
+        .to("sql:classpath:sql/select-status-for-decision.sql?outputType=SelectOne&outputHeader=currentStatus")
+        .choice()
+        .when(header("currentStatus").isNull())
+        .throwException(UnknownApplicationException.class, "No application ${body[id]}")
+        .otherwise()
+        .log("Duplicate credit report ignored: already ${header.currentStatus}")
+        .end()
+        .end()
+        .process(ConsumerErrorHandling::commitOffset);
+  }
+}

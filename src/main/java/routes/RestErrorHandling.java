@@ -1,0 +1,110 @@
+package routes;
+
+import application.InvalidApplicationException;
+import logging.JsonLogFormatter;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import web.CorrelationIds;
+import web.ErrorResponse;
+import web.MalformedRequestException;
+import web.ResourceNotFoundException;
+import web.UnsupportedMediaTypeException;
+import web.ValidationErrorResponse;
+
+/**
+ * What every REST route shares: the correlation id on the way in, one JSON error shape for every
+ * failure, and only the intended headers on the way out. Nothing a client sends can produce a
+ * stack trace, a class name or SQL in a response.
+ */
+@Component
+public class RestErrorHandling extends RouteConfigurationBuilder {
+
+  public static final String ID = "rest-errors";
+  static final String RETRY_AFTER_SECONDS = "5";
+
+  @Override
+  public void configuration() {
+    var rest = routeConfiguration(ID);
+
+    rest.interceptFrom().process(RestErrorHandling::correlate);
+
+    respond(rest, MalformedRequestException.class, 400, "Bad Request");
+    respond(rest, UnsupportedMediaTypeException.class, 415, "Unsupported Media Type");
+    respond(rest, ResourceNotFoundException.class, 404, "Not Found");
+    rest.onException(InvalidApplicationException.class)
+        .handled(true)
+        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(422))
+        .setBody(
+            exchange ->
+                ValidationErrorResponse.of(
+                    caught(exchange, InvalidApplicationException.class).errors()))
+        .marshal()
+        .json();
+    rest.onException(
+            DataAccessResourceFailureException.class,
+            TransientDataAccessException.class,
+            RecoverableDataAccessException.class)
+        .handled(true)
+        .log(org.apache.camel.LoggingLevel.WARN, "Database unavailable: ${exception.message}")
+        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(503))
+        .setHeader("Retry-After", constant(RETRY_AFTER_SECONDS))
+        .setBody(constant(ErrorResponse.UNAVAILABLE))
+        .marshal()
+        .json();
+    rest.onException(Exception.class)
+        .handled(true)
+        .log(org.apache.camel.LoggingLevel.ERROR, "Unexpected failure: ${exception.stacktrace}")
+        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(500))
+        .setBody(constant(ErrorResponse.INTERNAL))
+        .marshal()
+        .json();
+
+    rest.onCompletion()
+        .modeBeforeConsumer()
+        // The correlation filter already set X-Correlation-ID on the response.
+        .removeHeaders(
+            "*",
+            "Location",
+            "Retry-After",
+            Exchange.CONTENT_TYPE,
+            Exchange.HTTP_RESPONSE_CODE);
+  }
+
+  /** Answers with the message of a client-facing exception, which never holds input or SQL. */
+  private void respond(
+      RouteConfigurationDefinition rest,
+      Class<? extends Exception> type,
+      int status,
+      String error) {
+    rest.onException(type)
+        .handled(true)
+        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(status))
+        .setBody(
+            exchange ->
+                new ErrorResponse(error, caught(exchange, type).getMessage()))
+        .marshal()
+        .json();
+  }
+
+  /** The exception an onException matched, which Camel may have wrapped (bean expressions do). */
+  private static <T extends Exception> T caught(Exchange exchange, Class<T> type) {
+    return ObjectHelper.getException(
+        type, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+  }
+
+  private static void correlate(Exchange exchange) {
+    var id =
+        CorrelationIds.acceptOrGenerate(
+            exchange.getMessage().getHeader(CorrelationIds.HEADER, String.class));
+    exchange.getMessage().setHeader(CorrelationIds.HEADER, id);
+    MDC.put(JsonLogFormatter.CORRELATION_ID, id);
+    MDC.put(JsonLogFormatter.SERVICE, "prequal-api");
+  }
+}

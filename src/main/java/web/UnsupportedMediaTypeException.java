@@ -1,0 +1,8 @@
+package web;
+
+public final class UnsupportedMediaTypeException extends RuntimeException {
+
+  public UnsupportedMediaTypeException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,1 @@
+SELECT id AS application_id, status FROM applications WHERE id = :#applicationId

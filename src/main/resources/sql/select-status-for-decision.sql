@@ -1,0 +1,1 @@
+SELECT status FROM applications WHERE id = :#id
