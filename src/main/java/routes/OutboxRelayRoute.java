@@ -29,11 +29,13 @@ public class OutboxRelayRoute extends RouteBuilder {
     onException(Exception.class)
         .handled(true)
         .log(LoggingLevel.WARN, "Outbox relay failed, will retry: ${exception.message}")
+        // Otherwise the greedy scheduler would retry at once, in a tight loop, while Kafka is down.
+        .setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, constant(false))
         .filter(exchangeProperty(OutboxBatch.CLAIMED_IDS).isNotNull())
         .setBody(exchange -> outboxBatch.idsParameter(exchange))
         .to("sql:classpath:sql/release-outbox-claims.sql");
 
-    from("scheduler:outbox-relay?delay={{prequal.outbox.poll-interval-ms}}&greedy=true")
+    from("scheduler:outbox-relay?delay={{prequal.outbox.poll-interval-ms}}&greedy=true&synchronous=true")
         .routeId("outbox-relay")
         .setBody(exchange -> outboxBatch.claimParameters())
         .to("sql:classpath:sql/claim-outbox.sql")

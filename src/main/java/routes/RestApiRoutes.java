@@ -38,6 +38,7 @@ public class RestApiRoutes extends RouteBuilder {
     rest()
         .openApi()
         .specification(SPECIFICATION)
+        .routeId("rest-api")
         .missingOperation(properties.runs(Role.API) ? "fail" : "ignore");
 
     from("direct:getOpenApiDocument")

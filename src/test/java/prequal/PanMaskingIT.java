@@ -1,0 +1,47 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Drives every path that handles a PAN — accepted, refused, scored, decided, dead-lettered — and
+ * reads everything the service printed meanwhile: no PAN may appear in full.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PanMaskingIT extends EndToEndTest {
+
+  private static final Pattern FULL_PAN = Pattern.compile("(?i)(?<![a-z0-9])[a-z]{5}[0-9]{4}[a-z](?![a-z0-9])");
+
+  @Test
+  void noLineTheServicePrintsContainsAFullPan(CapturedOutput output) throws Exception {
+    awaitDecision(submit(application("ABCDE1234F", "Rajesh Kumar", "250000", "500000", "PERSONAL")));
+    awaitDecision(submit(application("FGHIJ5678K", "Priya Sharma", "75000", "500000", "HOME")));
+    awaitDecision(submit(application("PQRST6789U", "Asha Verma", "10000", "480000", "AUTO")));
+    api().post("/applications", "application/json", application("abcde1234f", "Lower Case", "1", "1", "HOME"));
+    api().post("/applications", "application/json", "{\"pan_number\":\"VWXYZ4321A\",\"loan_type\":\"CAR\"");
+
+    var deadLettered = new NotifyBuilder(camelContext).fromRoute("credit-scoring").whenDone(1).create();
+    try (var producer = KafkaTestClients.producer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "loan_applications_submitted",
+                  "poison",
+                  "{\"application_id\":\"not-a-uuid\",\"pan_number\":\"LMNOP2468Q\",\"loan_type\":\"CAR\"}"))
+          .get();
+    }
+    assertThat(deadLettered.matches(20, TimeUnit.SECONDS)).isTrue();
+
+    var printed = output.getAll();
+    assertThat(printed).contains("ABCDE***4F", "FGHIJ***8K", "PQRST***9U");
+    assertThat(FULL_PAN.matcher(printed).results().map(match -> match.group()).toList()).isEmpty();
+  }
+}

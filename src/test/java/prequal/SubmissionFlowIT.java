@@ -1,0 +1,109 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SubmissionFlowIT extends EndToEndTest {
+
+  @ParameterizedTest(name = "{0} earning {1} for a {3} loan of {2} is {4} with CIBIL {5}")
+  @CsvSource({
+    "ABCDE1234F, 250000.00, 500000.00, PERSONAL, PRE_APPROVED,  790",
+    "FGHIJ5678K,  75000.00, 500000.00, PERSONAL, REJECTED,      610",
+    "ABCDE1234F,  10000.00, 480000.00, HOME,     MANUAL_REVIEW, 790",
+    "ABCDE1234F,  10000.01, 480000.00, HOME,     PRE_APPROVED,  790",
+  })
+  void submittedApplicationIsScoredAndDecided(
+      String pan, String income, String loan, String type, String outcome, int score) {
+    var id = submit(application(pan, "Rajesh Kumar", income, loan, type));
+
+    assertThat(awaitDecision(id)).isEqualTo(outcome);
+    var row = jdbc.queryForMap("SELECT status, cibil_score FROM applications WHERE id = ?", id);
+    assertThat(row).containsEntry("status", outcome).containsEntry("cibil_score", score);
+    assertThat(decisionEvents(id)).isEqualTo(1);
+  }
+
+  @Test
+  void ordinaryApplicantIsScoredFromTheRules() {
+    var id = submit(application("KLMNO9012P", "Asha Verma", "80000.00", "1000000.00", "HOME"));
+
+    assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
+    var score = jdbc.queryForObject("SELECT cibil_score FROM applications WHERE id = ?", Integer.class, id);
+    assertThat(score).isBetween(650 + 40 + 10 - 5, 650 + 40 + 10 + 5);
+  }
+
+  @Test
+  void correlationIdIsEchoedAndCarriedThroughKafka() {
+    var response =
+        api()
+            .post(
+                "/applications",
+                "application/json",
+                application("ABCDE1234F", "Rajesh Kumar", "90000", "500000", "AUTO"),
+                Map.of("X-Correlation-ID", "lender-req-42"));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(response.headers().allValues("X-Correlation-ID")).containsExactly("lender-req-42");
+    var id = UUID.fromString(readTree(response.body()).get("application_id").asText());
+    awaitDecision(id);
+    var payload =
+        jdbc.queryForObject("SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString());
+    assertThat(readTree(payload).get("correlation_id").asText()).isEqualTo("lender-req-42");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT correlation_id FROM application_events WHERE application_id = ?",
+                String.class,
+                id))
+        .containsExactly("lender-req-42", "lender-req-42");
+  }
+
+  @Test
+  void missingOrUnsafeCorrelationIdIsReplacedByANewOne() {
+    var response = api().get("/health", Map.of("X-Correlation-ID", "bad id with spaces"));
+
+    var echoed = response.headers().firstValue("X-Correlation-ID").orElseThrow();
+    assertThat(UUID.fromString(echoed)).isNotNull();
+  }
+
+  @Test
+  void devanagariNameRoundTripsIntact() {
+    var name = "राजेश कुमार";
+    var id = submit(application("ABCDE1234F", name, "90000", "500000", "AUTO"));
+
+    assertThat(jdbc.queryForObject("SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
+        .isEqualTo(name);
+  }
+
+  @Test
+  void submittedEventCarriesExactDecimalsAsStrings() {
+    var id = submit(application("ABCDE1234F", "Rajesh Kumar", "12345.67", "98765.43", "AUTO"));
+
+    var payload = readTree(jdbc.queryForObject("SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString()));
+    assertThat(payload.get("monthly_income_inr").isTextual()).isTrue();
+    assertThat(payload.get("monthly_income_inr").asText()).isEqualTo("12345.67");
+    assertThat(payload.get("loan_amount_inr").asText()).isEqualTo("98765.43");
+    assertThat(payload.get("application_id").asText()).isEqualTo(id.toString());
+    assertThat(payload.get("timestamp").asText()).endsWith("Z");
+  }
+
+  @Test
+  void healthReportsBothDependenciesConnected() {
+    var response = api().get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(readTree(response.body()))
+        .isEqualTo(readTree("{\"status\":\"healthy\",\"database\":\"connected\",\"kafka\":\"connected\"}"));
+  }
+
+  @Test
+  void contractIsServedAsWritten() throws Exception {
+    var response = api().get("/openapi.yaml");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(java.nio.file.Files.readString(ApiClient.CONTRACT));
+  }
+}

@@ -1,0 +1,173 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every way a client can get a submission or a lookup wrong, and the answer it gets. */
+class ValidationIT extends EndToEndTest {
+
+  private static final String VALID =
+      "{'pan_number':'ABCDE1234F','applicant_name':'Rajesh Kumar','monthly_income_inr':75000.00,"
+          + "'loan_amount_inr':500000.00,'loan_type':'PERSONAL'";
+
+  @ParameterizedTest(name = "{0} is refused on {2}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "PAN missing                | {'applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
+        "PAN in lower case          | " + "{'pan_number':'abcde1234f','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
+        "PAN with a trailing space  | {'pan_number':'ABCDE1234F ','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
+        "PAN with a newline         | {'pan_number':'ABCDE1234F\\n','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
+        "PAN as a number            | {'pan_number':1234,'applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
+        "name missing               | {'pan_number':'ABCDE1234F','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | applicant_name",
+        "name empty                 | {'pan_number':'ABCDE1234F','applicant_name':'','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | applicant_name",
+        "name blank                 | {'pan_number':'ABCDE1234F','applicant_name':'   ','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | applicant_name",
+        "name with a NUL            | {'pan_number':'ABCDE1234F','applicant_name':'A\\u0000B','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | applicant_name",
+        "income missing             | {'pan_number':'ABCDE1234F','applicant_name':'A','loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "income zero                | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':0,'loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "income negative            | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':-1.50,'loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "income with 3 decimals     | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1.005,'loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "income as a string         | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':'75000','loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "income above DECIMAL(12,2) | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':10000000000.00,'loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "income astronomically high | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1e400,'loan_amount_inr':1,'loan_type':'HOME'} | monthly_income_inr",
+        "loan missing               | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_type':'HOME'} | loan_amount_inr",
+        "loan zero                  | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':0.00,'loan_type':'HOME'} | loan_amount_inr",
+        "loan above DECIMAL(12,2)   | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':99999999999,'loan_type':'HOME'} | loan_amount_inr",
+        "loan as null               | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':null,'loan_type':'HOME'} | loan_amount_inr",
+        "loan type missing          | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1} | loan_type",
+        "loan type unknown          | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'CAR'} | loan_type",
+        "loan type in lower case    | {'pan_number':'ABCDE1234F','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'home'} | loan_type",
+      })
+  void invalidFieldIsA422NamingIt(String description, String body, String field) {
+    var response = api().post("/applications", "application/json", body.replace('\'', '"'));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    var json = readTree(response.body());
+    assertThat(json.get("error").asText()).isEqualTo("Validation Error");
+    assertThat(json.get("details").findValuesAsText("field")).containsExactly(field);
+    assertNoInternalsLeak(response);
+  }
+
+  @Test
+  void everyInvalidFieldIsReportedAtOnce() {
+    var response =
+        api()
+            .post(
+                "/applications",
+                "application/json",
+                "{\"pan_number\":\"x\",\"monthly_income_inr\":-1,\"loan_amount_inr\":\"a\",\"loan_type\":1}");
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(readTree(response.body()).get("details").findValuesAsText("field"))
+        .containsExactly("pan_number", "applicant_name", "monthly_income_inr", "loan_amount_inr", "loan_type");
+  }
+
+  @Test
+  void longestNameAndLargestAmountsAreAccepted() {
+    var body =
+        application("ABCDE1234F", "क".repeat(255), "9999999999.99", "9999999999.99", "HOME");
+
+    var id = submit(body);
+
+    assertThat(jdbc.queryForObject("SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
+        .hasSize(255);
+  }
+
+  @Test
+  void nameOneCharacterTooLongIsRefused() {
+    var response =
+        api().post("/applications", "application/json", application("ABCDE1234F", "क".repeat(256), "1", "1", "HOME"));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() {
+    var id = submit((VALID + ",'referrer':'branch-12','extra':{'nested':[1,2]}}").replace('\'', '"'));
+
+    assertThat(id).isNotNull();
+  }
+
+  @ParameterizedTest(name = "body {0} is a 400")
+  @ValueSource(strings = {"{bad", "", "[]", "\"text\"", "null", "{} {}", "{\"a\":1,\"a\":2}"})
+  void unreadableBodyIsA400(String body) {
+    var response = api().post("/applications", "application/json", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(readTree(response.body()).get("error").asText()).isEqualTo("Bad Request");
+    assertNoInternalsLeak(response);
+  }
+
+  @ParameterizedTest(name = "content type {0} is a 415")
+  @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
+  void nonJsonContentTypeIsA415(String contentType) {
+    var response = api().post("/applications", contentType, (VALID + "}").replace('\'', '"'));
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(readTree(response.body()).get("error").asText()).isEqualTo("Unsupported Media Type");
+  }
+
+  @Test
+  void missingContentTypeIsA415() {
+    var response = api().post("/applications", null, (VALID + "}").replace('\'', '"'));
+
+    assertThat(response.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void jsonWithCharsetIsAccepted() {
+    var response =
+        api().post("/applications", "application/json; charset=UTF-8", (VALID + "}").replace('\'', '"'));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+  }
+
+  @ParameterizedTest(name = "status of {0} is a 422")
+  @ValueSource(strings = {"nope", "1-1-1-1-1", "3fa85f6457174562b3fc2c963f66afa6", "3fa85f64-5717-4562-b3fc-2c963f66afa6x"})
+  void statusOfNonUuidIsA422(String id) {
+    var response = api().get("/applications/" + id + "/status");
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(readTree(response.body()).get("details").findValuesAsText("field")).containsExactly("application_id");
+  }
+
+  @Test
+  void statusOfUnknownApplicationIsA404() {
+    var response = api().get("/applications/" + UUID.randomUUID() + "/status");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(readTree(response.body()).get("error").asText()).isEqualTo("Not Found");
+  }
+
+  @Test
+  void responsesCarryOnlyTheIntendedHeaders() {
+    var response =
+        api()
+            .post(
+                "/applications",
+                "application/json",
+                (VALID + "}").replace('\'', '"'),
+                java.util.Map.of("X-Secret-Test-Header", "should-not-echo"));
+
+    assertThat(response.headers().map().keySet())
+        .noneMatch(name -> name.equalsIgnoreCase("X-Secret-Test-Header"))
+        .noneMatch(name -> name.toLowerCase().startsWith("camel"));
+    assertThat(response.headers().allValues("X-Correlation-ID")).hasSize(1);
+  }
+
+  private static void assertNoInternalsLeak(HttpResponse<String> response) {
+    assertThat(response.body())
+        .doesNotContain("Exception")
+        .doesNotContain("java.")
+        .doesNotContain("\tat ")
+        .doesNotContainIgnoringCase("select ")
+        .doesNotContainIgnoringCase("insert ");
+  }
+}
