@@ -26,6 +26,8 @@ public record ApplicationForm(
   public static final String LOAN_TYPE = "loan_type";
 
   public static final int NAME_MAX_CHARACTERS = 255;
+  private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+  private static final int ZERO_WIDTH_JOINER = 0x200D;
   /** The columns are DECIMAL(12,2). */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
@@ -67,13 +69,26 @@ public record ApplicationForm(
     } else if (text.codePointCount(0, text.length()) > NAME_MAX_CHARACTERS) {
       errors.add(
           new FieldError(APPLICANT_NAME, "must be at most " + NAME_MAX_CHARACTERS + " characters"));
-    } else if (text.codePoints().anyMatch(Character::isISOControl)) {
-      // PostgreSQL refuses NUL in text, and control characters in a name are never intended.
-      errors.add(new FieldError(APPLICANT_NAME, "must not contain control characters"));
+    } else if (text.codePoints().anyMatch(ApplicationForm::isHiddenCharacter)) {
+      // PostgreSQL refuses NUL; the others hide or reorder what a reviewer would read.
+      errors.add(new FieldError(APPLICANT_NAME, "must not contain control or formatting characters"));
+    } else if (text.codePoints().noneMatch(Character::isLetter)) {
+      errors.add(new FieldError(APPLICANT_NAME, "must contain at least one letter"));
     } else {
       return text;
     }
     return null;
+  }
+
+  /**
+   * Control characters, unpaired surrogates and invisible formatting such as right-to-left
+   * overrides. Zero-width joiner and non-joiner stay allowed: Indic scripts need them.
+   */
+  private static boolean isHiddenCharacter(int codePoint) {
+    var type = Character.getType(codePoint);
+    return type == Character.CONTROL
+        || type == Character.SURROGATE
+        || (type == Character.FORMAT && codePoint != ZERO_WIDTH_NON_JOINER && codePoint != ZERO_WIDTH_JOINER);
   }
 
   private static BigDecimal amount(String field, Object raw, List<FieldError> errors) {

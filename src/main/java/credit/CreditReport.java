@@ -4,6 +4,7 @@ import application.Amounts;
 import application.ApplicationSubmitted;
 import application.LoanType;
 import application.PanMask;
+import application.PanNumber;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -27,6 +28,10 @@ public record CreditReport(
   /** A report that breaks these rules can never be decided: it is refused when read. */
   public CreditReport {
     Objects.requireNonNull(applicationId, "application_id is required");
+    if (!PanNumber.isValid(panNumber)) {
+      throw new IllegalArgumentException("pan_number is not a valid PAN");
+    }
+    Objects.requireNonNull(loanType, "loan_type is required");
     if (cibilScore < CreditScoring.MIN_SCORE || cibilScore > CreditScoring.MAX_SCORE) {
       throw new IllegalArgumentException(
           "cibil_score " + cibilScore + " is outside " + CreditScoring.MIN_SCORE + "-" + CreditScoring.MAX_SCORE);
