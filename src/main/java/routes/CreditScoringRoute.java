@@ -43,6 +43,7 @@ public class CreditScoringRoute extends RouteBuilder {
         .marshal()
         .json()
         .to("kafka:{{prequal.topics.credit-reports.name}}")
+        .id("publish-credit-report")
         .process(ConsumerErrorHandling::commitOffset);
   }
 }

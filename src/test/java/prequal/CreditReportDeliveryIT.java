@@ -3,6 +3,7 @@ package prequal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
@@ -10,8 +11,11 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** A redelivered or duplicated credit report must never decide an application twice. */
-class DuplicateCreditReportIT extends EndToEndTest {
+/**
+ * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, or about an
+ * application that does not exist.
+ */
+class CreditReportDeliveryIT extends EndToEndTest {
 
   private static final String TOPIC = "credit_reports_generated";
 
@@ -50,6 +54,24 @@ class DuplicateCreditReportIT extends EndToEndTest {
       assertThat(updatedAt(id)).isEqualTo(decidedAt);
       assertThat(decisionEvents(id)).isEqualTo(1);
     }
+  }
+
+  @Test
+  void reportForAnUnknownApplicationIsDeadLettered() throws Exception {
+    var id = UUID.randomUUID();
+    try (var producer = KafkaTestClients.producer()) {
+      producer.send(new ProducerRecord<>(TOPIC, id.toString(), report(id, 700))).get();
+    }
+
+    var deadLetter =
+        KafkaTestClients.awaitRecord(
+            "loan_application_dlq", record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
+
+    var json = readTree(deadLetter.value());
+    assertThat(json.get("original_topic").asText()).isEqualTo(TOPIC);
+    assertThat(json.get("error_message").asText()).isEqualTo("No application " + id);
+    assertThat(readTree(json.get("payload").asText()).get("application_id").asText()).isEqualTo(id.toString());
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM applications WHERE id = ?", Integer.class, id)).isZero();
   }
 
   private NotifyBuilder reportsProcessed(UUID id, int count) {

@@ -1,21 +1,56 @@
 package prequal;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain Kafka clients for tests that put messages on the topics as another service would. */
-final class KafkaTestClients {
+/**
+ * Plain Kafka clients for tests that put messages on the topics, or read them, as another service
+ * would.
+ */
+public final class KafkaTestClients {
 
   private KafkaTestClients() {}
 
-  static KafkaProducer<String, String> producer() {
+  public static KafkaProducer<String, String> producer() {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+  }
+
+  /** The first record on the topic, from its beginning, that the predicate accepts. */
+  public static ConsumerRecord<String, String> awaitRecord(
+      String topic, Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
+    try (var consumer =
+        new KafkaConsumer<String, String>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+      consumer.subscribe(List.of(topic));
+      var deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (wanted.test(record)) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError("No matching record on " + topic + " within " + timeout);
   }
 }

@@ -1,0 +1,206 @@
+package routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import prequal.KafkaTestClients;
+import prequal.PrequalApplication;
+
+/**
+ * The credit-scoring route with only the credit role running: the Kafka consumer is replaced by a
+ * direct endpoint and the report's Kafka send by a mock, so the test sees exactly what the route
+ * publishes and when it commits. Dead letters go to the real broker: the error handling is shared
+ * by the consumer routes, outside the reach of advice.
+ */
+@CamelSpringBootTest
+@SpringBootTest(
+    classes = PrequalApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"prequal.roles=credit", "prequal.retry.delay-pattern=1:10;2:10"})
+@UseAdviceWith
+class CreditScoringRouteTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired CamelContext camelContext;
+  @Autowired ProducerTemplate producer;
+
+  @EndpointInject("mock:kafka")
+  MockEndpoint kafka;
+
+  private final AtomicInteger commits = new AtomicInteger();
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    RouteTestSupport.infrastructure(registry);
+  }
+
+  @BeforeEach
+  void adviseOnce() throws Exception {
+    if (camelContext.isStarted()) {
+      kafka.reset();
+      return;
+    }
+    AdviceWith.adviceWith(
+        camelContext,
+        "credit-scoring",
+        route -> {
+          route.replaceFromWith("direct:submitted");
+          route.weaveById("publish-credit-report").replace().to("mock:kafka");
+        });
+    camelContext.start();
+  }
+
+  @Test
+  void onlyTheCreditRoleRoutesRun() {
+    assertThat(camelContext.getRoute("credit-scoring")).isNotNull();
+    assertThat(camelContext.getRoute("submit-application")).isNull();
+    assertThat(camelContext.getRoute("outbox-relay")).isNull();
+    assertThat(camelContext.getRoute("decision")).isNull();
+  }
+
+  @Test
+  void publishesTheReportThenCommits() throws Exception {
+    var id = UUID.randomUUID();
+    kafka.expectedMessageCount(1);
+    kafka.whenAnyExchangeReceived(exchange -> assertThat(commits).hasValue(0));
+
+    send(submitted(id, "ABCDE1234F", "75000.00", "PERSONAL"));
+
+    kafka.assertIsSatisfied();
+    var sent = kafka.getReceivedExchanges().get(0);
+    assertThat(sent.getMessage().getHeader(KafkaConstants.KEY)).isEqualTo(id.toString());
+    var report = body(sent);
+    assertThat(report.get("application_id").asText()).isEqualTo(id.toString());
+    assertThat(report.get("cibil_score").asInt()).isEqualTo(790);
+    assertThat(report.get("monthly_income_inr").asText()).isEqualTo("75000.00");
+    assertThat(report.get("loan_amount_inr").asText()).isEqualTo("500000.00");
+    assertThat(report.get("correlation_id").asText()).isEqualTo("corr-" + id);
+    assertThat(commits).hasValue(1);
+  }
+
+  @Test
+  void redeliveredSubmissionScoresTheSame() throws Exception {
+    var id = UUID.randomUUID();
+    kafka.expectedMessageCount(2);
+
+    send(submitted(id, "KLMNO9012P", "50000.00", "AUTO"));
+    send(submitted(id, "KLMNO9012P", "50000.00", "AUTO"));
+
+    kafka.assertIsSatisfied();
+    var scores =
+        kafka.getReceivedExchanges().stream().map(e -> body(e).get("cibil_score").asInt()).toList();
+    assertThat(scores.get(0)).isEqualTo(scores.get(1)).isBetween(645, 655);
+  }
+
+  @Test
+  void unreadableSubmissionIsDeadLetteredWithItsOriginThenCommitted() throws Exception {
+    var payload = "{\"application_id\":\"not-a-uuid-" + UUID.randomUUID() + "\"";
+
+    send(payload);
+
+    var record = deadLetter(payload);
+    var deadLetter = JSON.readTree(record.value());
+    assertThat(deadLetter.get("original_topic").asText()).isEqualTo("loan_applications_submitted");
+    assertThat(deadLetter.get("original_partition").asInt()).isEqualTo(1);
+    assertThat(deadLetter.get("original_offset").asLong()).isEqualTo(42);
+    assertThat(deadLetter.get("error_message").asText()).isNotBlank();
+    assertThat(deadLetter.get("retry_count").asInt()).isZero();
+    assertThat(deadLetter.get("failed_at").asText()).endsWith("Z");
+    assertThat(new String(record.headers().lastHeader("error_class").value(), StandardCharsets.UTF_8))
+        .isEqualTo("com.fasterxml.jackson.databind.exc.InvalidFormatException");
+    assertThat(commits).hasValue(1);
+    assertThat(kafka.getReceivedCounter()).isZero();
+  }
+
+  @Test
+  void submissionBreakingTheRulesIsDeadLettered() throws Exception {
+    var id = UUID.randomUUID();
+    var payload = submitted(id, "ABCDE1234F", "-5.00", "PERSONAL");
+
+    send(payload);
+
+    var deadLetter = JSON.readTree(deadLetter(payload).value());
+    assertThat(deadLetter.get("error_message").asText())
+        .contains("monthly_income_inr must be greater than 0");
+    assertThat(commits).hasValue(1);
+  }
+
+  private static ConsumerRecord<String, String> deadLetter(String payload) {
+    return KafkaTestClients.awaitRecord(
+        "loan_application_dlq",
+        record -> readTree(record.value()).get("payload").asText().equals(payload),
+        Duration.ofSeconds(20));
+  }
+
+  @Test
+  void transientFailureIsRetriedThenLeftUncommitted() {
+    kafka.expectedMessageCount(3);
+    kafka.whenAnyExchangeReceived(
+        exchange -> {
+          throw new IOException("broker unreachable");
+        });
+
+    assertThatThrownBy(() -> send(submitted(UUID.randomUUID(), "ABCDE1234F", "75000.00", "HOME")))
+        .isInstanceOf(CamelExecutionException.class)
+        .hasRootCauseMessage("broker unreachable");
+    assertThat(kafka.getReceivedCounter()).isEqualTo(3);
+    assertThat(commits).hasValue(0);
+  }
+
+  private void send(String body) {
+    producer.sendBodyAndHeaders(
+        "direct:submitted",
+        body,
+        RouteTestSupport.consumedRecord("loan_applications_submitted", 42, commits));
+  }
+
+  private static String submitted(UUID id, String pan, String income, String type) {
+    var event = JSON.createObjectNode();
+    event.put("application_id", id.toString());
+    event.put("pan_number", pan);
+    event.put("applicant_name", "Test Applicant");
+    event.put("monthly_income_inr", income);
+    event.put("loan_amount_inr", "500000.00");
+    event.put("loan_type", type);
+    event.put("timestamp", "2026-11-28T10:00:00Z");
+    event.put("correlation_id", "corr-" + id);
+    return event.toString();
+  }
+
+  private static JsonNode body(Exchange exchange) {
+    return readTree(exchange.getMessage().getBody(String.class));
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
