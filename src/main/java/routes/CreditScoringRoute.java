@@ -1,7 +1,6 @@
 package routes;
 
 import application.ApplicationSubmitted;
-import credit.CreditReport;
 import credit.CreditScoring;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -38,7 +37,7 @@ public class CreditScoringRoute extends RouteBuilder {
               LogContext.application(submitted.applicationId(), submitted.correlationId());
             })
         .bean(creditScoring, "assess")
-        .log("Scored ${body.panNumber()}: CIBIL ${body.cibilScore()}")
+        .log("Scored ${body}")
         .setHeader(KafkaConstants.KEY, simple("${body.applicationId()}", String.class))
         .marshal()
         .json()

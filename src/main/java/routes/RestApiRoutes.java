@@ -4,7 +4,6 @@ import static org.apache.camel.support.builder.PredicateBuilder.not;
 
 import health.DependencyProbes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.core.io.ClassPathResource;
@@ -44,7 +43,7 @@ public class RestApiRoutes extends RouteBuilder {
     from("direct:getOpenApiDocument")
         .routeId("openapi-document")
         .routeConfigurationId(RestErrorHandling.ID)
-        .setHeader(Exchange.CONTENT_TYPE, constant("application/yaml; charset=" + StandardCharsets.UTF_8.name().toLowerCase()))
+        .setHeader(Exchange.CONTENT_TYPE, constant("application/yaml; charset=utf-8"))
         .setBody(constant(document));
 
     from("direct:getHealth")

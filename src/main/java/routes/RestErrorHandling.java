@@ -1,12 +1,11 @@
 package routes;
 
 import application.InvalidApplicationException;
-import logging.JsonLogFormatter;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.util.ObjectHelper;
-import org.slf4j.MDC;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -52,7 +51,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
             TransientDataAccessException.class,
             RecoverableDataAccessException.class)
         .handled(true)
-        .log(org.apache.camel.LoggingLevel.WARN, "Database unavailable: ${exception.message}")
+        .log(LoggingLevel.WARN, "Database unavailable: ${exception.message}")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(503))
         .setHeader("Retry-After", constant(RETRY_AFTER_SECONDS))
         .setBody(constant(ErrorResponse.UNAVAILABLE))
@@ -60,7 +59,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
         .json();
     rest.onException(Exception.class)
         .handled(true)
-        .log(org.apache.camel.LoggingLevel.ERROR, "Unexpected failure: ${exception.stacktrace}")
+        .log(LoggingLevel.ERROR, "Unexpected failure: ${exception.stacktrace}")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(500))
         .setBody(constant(ErrorResponse.INTERNAL))
         .marshal()
@@ -99,12 +98,9 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
         type, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
   }
 
+  /** The correlation filter has already settled the id; the logs of this exchange carry it. */
   private static void correlate(Exchange exchange) {
-    var id =
-        CorrelationIds.acceptOrGenerate(
-            exchange.getMessage().getHeader(CorrelationIds.HEADER, String.class));
-    exchange.getMessage().setHeader(CorrelationIds.HEADER, id);
-    MDC.put(JsonLogFormatter.CORRELATION_ID, id);
-    MDC.put(JsonLogFormatter.SERVICE, "prequal-api");
+    LogContext.service("prequal-api");
+    LogContext.application(null, exchange.getMessage().getHeader(CorrelationIds.HEADER, String.class));
   }
 }

@@ -3,10 +3,9 @@ package routes;
 import application.ApplicationForm;
 import application.ApplicationIntake;
 import application.ApplicationStatus;
-import logging.JsonLogFormatter;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
 import prequal.Role;
@@ -41,15 +40,15 @@ public class SubmitApplicationRoute extends RouteBuilder {
         .bean(ApplicationForm.class, "parse")
         .bean(applicationIntake, "register(${body}, ${header." + CorrelationIds.HEADER + "})")
         .setHeader(APPLICATION_ID, simple("${body[id]}"))
-        .process(exchange -> MDC.put(JsonLogFormatter.APPLICATION_ID, exchange.getMessage().getHeader(APPLICATION_ID, String.class)))
+        .process(exchange -> LogContext.application(exchange.getMessage().getHeader(APPLICATION_ID), null))
         .to("sql:classpath:sql/insert-application.sql")
-        .log("Application received: ${body[pan_number]} ${body[loan_type]}")
+        .log("Application received: ${body[loan_type]} loan of ${body[loan_amount_inr]}")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
         .setHeader("Location", simple("/applications/${header." + APPLICATION_ID + "}/status"))
         .setBody(
             exchange ->
                 new ApplicationStatusView(
-                    exchange.getMessage().getHeader(APPLICATION_ID, java.util.UUID.class),
+                    exchange.getMessage().getHeader(APPLICATION_ID, UUID.class),
                     ApplicationStatus.PENDING))
         .marshal()
         .json();

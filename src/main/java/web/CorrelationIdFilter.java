@@ -1,5 +1,6 @@
 package web;
 
+import java.util.List;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     public Enumeration<String> getHeaders(String name) {
       return CorrelationIds.HEADER.equalsIgnoreCase(name)
-          ? Collections.enumeration(java.util.List.of(id))
+          ? Collections.enumeration(List.of(id))
           : super.getHeaders(name);
     }
 

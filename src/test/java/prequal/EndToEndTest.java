@@ -1,5 +1,8 @@
 package prequal;
 
+import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,8 +48,8 @@ public abstract class EndToEndTest {
     var body = JSON.createObjectNode();
     body.put("pan_number", pan);
     body.put("applicant_name", name);
-    body.put("monthly_income_inr", new java.math.BigDecimal(income));
-    body.put("loan_amount_inr", new java.math.BigDecimal(loan));
+    body.put("monthly_income_inr", new BigDecimal(income));
+    body.put("loan_amount_inr", new BigDecimal(loan));
     body.put("loan_type", type);
     return body.toString();
   }
@@ -86,8 +89,8 @@ public abstract class EndToEndTest {
   protected static JsonNode readTree(String json) {
     try {
       return JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package prequal;
 
+import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -104,6 +105,6 @@ class SubmissionFlowIT extends EndToEndTest {
     var response = api().get("/openapi.yaml");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo(java.nio.file.Files.readString(ApiClient.CONTRACT));
+    assertThat(response.body()).isEqualTo(Files.readString(ApiClient.CONTRACT));
   }
 }

@@ -1,5 +1,6 @@
 package prequal;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -154,7 +155,7 @@ class ValidationIT extends EndToEndTest {
                 "/applications",
                 "application/json",
                 (VALID + "}").replace('\'', '"'),
-                java.util.Map.of("X-Secret-Test-Header", "should-not-echo"));
+                Map.of("X-Secret-Test-Header", "should-not-echo"));
 
     assertThat(response.headers().map().keySet())
         .noneMatch(name -> name.equalsIgnoreCase("X-Secret-Test-Header"))
