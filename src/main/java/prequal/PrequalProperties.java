@@ -19,6 +19,8 @@ public record PrequalProperties(
     @NotNull @Valid Outbox outbox,
     @NotNull @Valid Cors cors,
     @NotNull @Valid Retry retry,
+    @NotNull @Valid Stale stale,
+    @NotNull Admin admin,
     @NotNull Duration healthTimeout) {
 
   public boolean runs(Role role) {
@@ -40,10 +42,28 @@ public record PrequalProperties(
    * how long a claimed batch stays reserved for the relay that claimed it.
    */
   public record Outbox(
-      @Min(1) long pollIntervalMs, @Min(1) int batchSize, @NotNull Duration claimLease) {}
+      @Min(1) long pollIntervalMs,
+      @Min(1) int batchSize,
+      @NotNull Duration claimLease,
+      @NotNull Duration retention) {}
+
+  /** When a PENDING application counts as stuck and is published again. */
+  public record Stale(@NotNull Duration pendingAge, @Min(1) long checkIntervalMs) {}
+
+  /** The operator endpoints' bearer token; blank means they are disabled. */
+  public record Admin(String token) {
+
+    public boolean enabled() {
+      return token != null && !token.isBlank();
+    }
+  }
 
   /** In-process redelivery of a consumed message that failed for a presumably transient reason. */
-  public record Retry(@Min(0) int maxRedeliveries, @NotBlank String delayPattern) {}
+  public record Retry(
+      @Min(0) int maxRedeliveries,
+      @NotBlank String delayPattern,
+      @Min(1) long breakerOpenDelayMs,
+      @Min(0) int breakerOpenRedeliveries) {}
 
   public record Cors(@NotEmpty List<String> allowedOrigins) {}
 }

@@ -3,6 +3,7 @@ package routes;
 import application.DeadLetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import decision.UnknownApplicationException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -10,6 +11,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.springframework.stereotype.Component;
+import prequal.PrequalProperties;
 
 /**
  * Error handling shared by the Kafka consumer routes.
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
  *   <li>A message that can never succeed (unreadable, breaking the message rules, naming an
  *       unknown application) goes to the dead-letter topic with the dead-letter schema; its offset
  *       is committed only after the broker acknowledged the dead letter.
+ *   <li>While a circuit breaker is open the record is held, uncommitted, and offered again every
+ *       second: the consumer is paused on it, and nothing is dead-lettered because of an outage.
  *   <li>Anything else is presumed transient: redelivered with backoff, and if it still fails the
- *       offset is not committed and the consumer seeks back to the record ({@code
- *       breakOnFirstError}), so the partition does not advance past unprocessed work.
+ *       offset is not committed and the consumer re-polls the record ({@code breakOnFirstError}),
+ *       so the partition does not advance past unprocessed work.
  * </ul>
  */
 @Component
@@ -30,9 +34,11 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
   static final String ERROR_CLASS_HEADER = "error_class";
 
   private final Clock clock;
+  private final int breakerOpenRedeliveries;
 
-  ConsumerErrorHandling(Clock clock) {
+  ConsumerErrorHandling(Clock clock, PrequalProperties properties) {
     this.clock = clock;
+    this.breakerOpenRedeliveries = properties.retry().breakerOpenRedeliveries();
   }
 
   @Override
@@ -40,10 +46,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
     var consumer = routeConfiguration(ID);
 
     consumer
-        .onException(
-            JsonProcessingException.class,
-            IllegalArgumentException.class,
-            UnknownApplicationException.class)
+        .onException(JsonProcessingException.class, UnknownApplicationException.class)
         .handled(true)
         .useOriginalMessage()
         .log(LoggingLevel.WARN, "Dead-lettering a message that can never succeed: ${exception.message}")
@@ -54,12 +57,26 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
         .process(ConsumerErrorHandling::commitOffset);
 
     consumer
+        .onException(CallNotPermittedException.class)
+        // A shutdown must not wait out an outage: the record stays uncommitted and comes back.
+        .retryWhile(this::stillWaitingForBreaker)
+        .redeliveryDelay("{{prequal.retry.breaker-open-delay-ms}}")
+        .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+        .logExhausted(true)
+        .logExhaustedMessageHistory(false);
+
+    consumer
         .onException(Exception.class)
         .maximumRedeliveries("{{prequal.retry.max-redeliveries}}")
         .delayPattern("{{prequal.retry.delay-pattern}}")
         .retryAttemptedLogLevel(LoggingLevel.WARN)
         .logExhausted(true)
         .logExhaustedMessageHistory(false);
+  }
+
+  private boolean stillWaitingForBreaker(Exchange exchange) {
+    var attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+    return exchange.getContext().getStatus().isStarted() && attempts < breakerOpenRedeliveries;
   }
 
   private void toDeadLetter(Exchange exchange) {

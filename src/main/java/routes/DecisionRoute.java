@@ -6,6 +6,7 @@ import decision.UnknownApplicationException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 import org.springframework.stereotype.Component;
+import resilience.CircuitBreakers;
 import prequal.ConditionalOnRole;
 import prequal.Role;
 
@@ -13,6 +14,10 @@ import prequal.Role;
  * decision-service: decide each credit report and record the outcome. The update applies only
  * while the application is PENDING, in the same statement as its audit event, so a duplicate or
  * concurrent report changes nothing. The offset is committed after the database commit.
+ *
+ * <p>The update runs behind the {@code decision-database} circuit breaker. While it is open the
+ * consumer holds its record uncommitted and waits (see {@link ConsumerErrorHandling}): an outage
+ * never sends a report to the dead-letter topic.
  */
 @Component
 @ConditionalOnRole(Role.DECISION)
@@ -38,7 +43,11 @@ public class DecisionRoute extends RouteBuilder {
               LogContext.application(report.applicationId(), report.correlationId());
             })
         .bean(decisions, "decide")
+        .circuitBreaker()
+        .id(CircuitBreakers.DECISION_DATABASE)
+        .configuration(CircuitBreakers.DECISION_DATABASE)
         .to("sql:classpath:sql/apply-decision.sql")
+        .end()
         .choice()
         .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
         .log("Decided: ${body[status]} (CIBIL ${body[cibil_score]})")

@@ -10,10 +10,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.apache.kafka.common.KafkaException;
+import web.AccessDeniedException;
 import web.CorrelationIds;
 import web.ErrorResponse;
 import web.MalformedRequestException;
 import web.ResourceNotFoundException;
+import web.UnauthorizedException;
 import web.UnsupportedMediaTypeException;
 import web.ValidationErrorResponse;
 
@@ -37,6 +40,14 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
     respond(rest, MalformedRequestException.class, 400, "Bad Request");
     respond(rest, UnsupportedMediaTypeException.class, 415, "Unsupported Media Type");
     respond(rest, ResourceNotFoundException.class, 404, "Not Found");
+    respond(rest, AccessDeniedException.class, 403, "Forbidden");
+    rest.onException(UnauthorizedException.class)
+        .handled(true)
+        .setHeader("WWW-Authenticate", constant("Bearer"))
+        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(401))
+        .setBody(exchange -> new ErrorResponse("Unauthorized", caught(exchange, UnauthorizedException.class).getMessage()))
+        .marshal()
+        .json();
     rest.onException(InvalidApplicationException.class)
         .handled(true)
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(422))
@@ -49,9 +60,10 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
     rest.onException(
             DataAccessResourceFailureException.class,
             TransientDataAccessException.class,
-            RecoverableDataAccessException.class)
+            RecoverableDataAccessException.class,
+            KafkaException.class)
         .handled(true)
-        .log(LoggingLevel.WARN, "Database unavailable: ${exception.message}")
+        .log(LoggingLevel.WARN, "Dependency unavailable: ${exception.message}")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(503))
         .setHeader("Retry-After", constant(RETRY_AFTER_SECONDS))
         .setBody(constant(ErrorResponse.UNAVAILABLE))
@@ -71,6 +83,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
         .removeHeaders(
             "*",
             "Location",
+            "WWW-Authenticate",
             "Retry-After",
             Exchange.CONTENT_TYPE,
             Exchange.HTTP_RESPONSE_CODE);

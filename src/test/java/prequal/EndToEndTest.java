@@ -24,10 +24,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL. Every end-to-end test shares this one configuration, so Spring starts the service
  * once per test run and no two contexts compete for the same consumer groups.
  */
-@SpringBootTest(classes = PrequalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = PrequalApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "prequal.admin.token=" + EndToEndTest.OPERATOR_TOKEN,
+      "prequal.stale.check-interval-ms=500"
+    })
 @CamelSpringBootTest
 public abstract class EndToEndTest {
 
+  protected static final String OPERATOR_TOKEN = "test-operator-token";
   protected static final ObjectMapper JSON = new ObjectMapper();
   protected static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
 

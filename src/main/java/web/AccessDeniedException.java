@@ -1,0 +1,8 @@
+package web;
+
+public final class AccessDeniedException extends RuntimeException {
+
+  public AccessDeniedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,8 @@
+package web;
+
+public final class UnauthorizedException extends RuntimeException {
+
+  public UnauthorizedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,3 @@
+SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS seconds
+  FROM applications
+ WHERE status = 'PENDING'
