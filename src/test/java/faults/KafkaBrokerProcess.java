@@ -1,0 +1,297 @@
+package faults;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one process) in a child JVM, so
+ * a test can take it away from the service and bring it back: stop it gracefully, kill it, and
+ * restart it on the same ports with the same log directory, so topics, records and committed
+ * offsets survive as they would on a real broker. The in-process broker of the other tests cannot
+ * do that: it cannot be restarted.
+ *
+ * <p>The configuration is a production one scaled down to one node and a 384 MB heap (fewer
+ * threads, a small log-cleaner buffer), with two settings shortened for test time on a small
+ * machine: the broker session timeout is 3 s instead of 9 s (after a SIGKILL the restarted broker
+ * cannot register until its previous session has expired) and the offsets topic has 3 partitions
+ * instead of 50. The JVM runs with the C1 compiler only, which shortens its start-up.
+ *
+ * <p>Its output goes to {@code broker.log} under the data directory, appended across restarts;
+ * failures to start quote the end of it.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final int PROBE_TIMEOUT_MS = 2_000;
+
+  private final Path dataDir;
+  private final Path config;
+  private final Path logFile;
+  private final int brokerPort;
+  private final int controllerPort;
+  private Process process;
+
+  private KafkaBrokerProcess(Path dataDir, int brokerPort, int controllerPort) {
+    this.dataDir = dataDir;
+    this.config = dataDir.resolve("server.properties");
+    this.logFile = dataDir.resolve("broker.log");
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
+  }
+
+  /**
+   * Formats a new single-node cluster in {@code dataDir} on two free ports, starts it and returns
+   * once it answers a metadata request.
+   */
+  public static KafkaBrokerProcess start(Path dataDir) {
+    int brokerPort = Ports.free();
+    int controllerPort = Ports.free();
+    while (controllerPort == brokerPort) {
+      controllerPort = Ports.free();
+    }
+    var broker = new KafkaBrokerProcess(dataDir.toAbsolutePath(), brokerPort, controllerPort);
+    broker.writeConfiguration();
+    broker.format();
+    broker.launch();
+    return broker;
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGTERM: the broker shuts down cleanly; returns once the process has exited. */
+  public synchronized void stop() {
+    if (!isRunning()) {
+      return;
+    }
+    process.destroy();
+    if (!waitFor(process, STOP_TIMEOUT)) {
+      process.destroyForcibly();
+      waitFor(process, STOP_TIMEOUT);
+      throw new IllegalStateException(
+          "Kafka broker did not stop within " + STOP_TIMEOUT + " of SIGTERM and was killed; "
+              + ChildJvm.tail(logFile, 40));
+    }
+  }
+
+  /** SIGKILL, as a crash would: nothing is flushed or handed over; returns once it is gone. */
+  public synchronized void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    waitFor(process, STOP_TIMEOUT);
+  }
+
+  /**
+   * Starts the broker again on the same ports and log directory (stopping it gracefully first if
+   * it is still running) and returns once it answers a metadata request.
+   */
+  public synchronized void restart() {
+    stop();
+    launch();
+  }
+
+  /** Kills the broker and deletes its data directory. */
+  @Override
+  public synchronized void close() {
+    kill();
+    deleteRecursively(dataDir);
+  }
+
+  private void writeConfiguration() {
+    var logDirs = dataDir.resolve("kraft-logs");
+    var properties =
+        List.of(
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+            "inter.broker.listener.name=PLAINTEXT",
+            "controller.listener.names=CONTROLLER",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "log.dirs=" + logDirs,
+            "auto.create.topics.enable=false",
+            "num.partitions=1",
+            "default.replication.factor=1",
+            "min.insync.replicas=1",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=3",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "broker.heartbeat.interval.ms=500",
+            "broker.session.timeout.ms=3000",
+            "num.network.threads=2",
+            "num.io.threads=2",
+            "log.cleaner.dedupe.buffer.size=2097152");
+    var logback =
+        """
+        <configuration>
+          <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+          </appender>
+          <logger name="state.change.logger" level="WARN"/>
+          <logger name="kafka.request.logger" level="WARN"/>
+          <root level="INFO"><appender-ref ref="OUT"/></root>
+        </configuration>
+        """;
+    try {
+      Files.createDirectories(logDirs);
+      Files.write(config, properties, StandardCharsets.UTF_8);
+      Files.writeString(dataDir.resolve("logback.xml"), logback, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the broker configuration under " + dataDir, e);
+    }
+  }
+
+  /**
+   * {@code kafka-storage format} in this JVM: it only writes the meta.properties and bootstrap
+   * checkpoint, and its {@code main} would exit the JVM.
+   */
+  private void format() {
+    var output = new ByteArrayOutputStream();
+    String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()};
+    int status;
+    try (var out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      status = StorageTool.execute(args, out);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "kafka-storage format failed: " + output.toString(StandardCharsets.UTF_8), e);
+    }
+    if (status != 0) {
+      throw new IllegalStateException(
+          "kafka-storage format exited " + status + ": " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void launch() {
+    var command = new ArrayList<String>();
+    command.add(ChildJvm.java());
+    command.addAll(
+        List.of(
+            "-Xmx384m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true",
+            "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
+            "-cp",
+            ChildJvm.classpath(),
+            "kafka.Kafka",
+            config.toString()));
+    var builder =
+        new ProcessBuilder(command)
+            .directory(dataDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(ChildJvm.baseEnvironment());
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the Kafka broker", e);
+    }
+    awaitReady();
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Exception last = null;
+    try (var admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500))) {
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "Kafka broker exited with " + process.exitValue() + " while starting; "
+                  + ChildJvm.tail(logFile, 60));
+        }
+        try {
+          var nodes =
+              admin
+                  .describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
+                  .nodes()
+                  .get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+          if (!nodes.isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          last = e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+        }
+        sleep(Duration.ofMillis(200));
+      }
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException(
+        "Kafka broker at " + bootstrapServers() + " did not answer within " + READY_TIMEOUT
+            + " (last error: " + last + "); " + ChildJvm.tail(logFile, 60));
+  }
+
+  private static boolean waitFor(Process process, Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the Kafka broker to exit", e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + directory, e);
+    }
+  }
+}
