@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,13 +24,13 @@ public record ApplicationSubmitted(
 
   /** A message that breaks these rules can never be scored: it is refused when read. */
   public ApplicationSubmitted {
-    Objects.requireNonNull(applicationId, "application_id is required");
+    MessageRules.requirePresent(applicationId, "application_id");
     if (!PanNumber.isValid(panNumber)) {
-      throw new IllegalArgumentException("pan_number is not a valid PAN");
+      throw new InvalidMessageException("pan_number is not a valid PAN");
     }
-    Amounts.requirePositive(monthlyIncomeInr, "monthly_income_inr");
-    Amounts.requirePositive(loanAmountInr, "loan_amount_inr");
-    Objects.requireNonNull(loanType, "loan_type is required");
+    MessageRules.requirePositive(monthlyIncomeInr, "monthly_income_inr");
+    MessageRules.requirePositive(loanAmountInr, "loan_amount_inr");
+    MessageRules.requirePresent(loanType, "loan_type");
   }
 
   public static ApplicationSubmitted of(

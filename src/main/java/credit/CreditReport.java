@@ -1,6 +1,7 @@
 package credit;
 
-import application.Amounts;
+import application.InvalidMessageException;
+import application.MessageRules;
 import application.ApplicationSubmitted;
 import application.LoanType;
 import application.PanMask;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** The {@code credit_reports_generated} message: the submission plus its simulated CIBIL score. */
@@ -27,17 +27,17 @@ public record CreditReport(
 
   /** A report that breaks these rules can never be decided: it is refused when read. */
   public CreditReport {
-    Objects.requireNonNull(applicationId, "application_id is required");
+    MessageRules.requirePresent(applicationId, "application_id");
     if (!PanNumber.isValid(panNumber)) {
-      throw new IllegalArgumentException("pan_number is not a valid PAN");
+      throw new InvalidMessageException("pan_number is not a valid PAN");
     }
-    Objects.requireNonNull(loanType, "loan_type is required");
+    MessageRules.requirePresent(loanType, "loan_type");
     if (cibilScore < CreditScoring.MIN_SCORE || cibilScore > CreditScoring.MAX_SCORE) {
-      throw new IllegalArgumentException(
+      throw new InvalidMessageException(
           "cibil_score " + cibilScore + " is outside " + CreditScoring.MIN_SCORE + "-" + CreditScoring.MAX_SCORE);
     }
-    Amounts.requirePositive(monthlyIncomeInr, "monthly_income_inr");
-    Amounts.requirePositive(loanAmountInr, "loan_amount_inr");
+    MessageRules.requirePositive(monthlyIncomeInr, "monthly_income_inr");
+    MessageRules.requirePositive(loanAmountInr, "loan_amount_inr");
   }
 
   public static CreditReport of(ApplicationSubmitted submitted, int cibilScore, Instant timestamp) {

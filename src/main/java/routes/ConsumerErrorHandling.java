@@ -1,6 +1,7 @@
 package routes;
 
 import application.DeadLetter;
+import application.InvalidMessageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import decision.UnknownApplicationException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -46,7 +47,10 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
     var consumer = routeConfiguration(ID);
 
     consumer
-        .onException(JsonProcessingException.class, UnknownApplicationException.class)
+        .onException(
+            JsonProcessingException.class,
+            InvalidMessageException.class,
+            UnknownApplicationException.class)
         .handled(true)
         .useOriginalMessage()
         .log(LoggingLevel.WARN, "Dead-lettering a message that can never succeed: ${exception.message}")

@@ -36,7 +36,7 @@ class ApplicationSubmittedTest {
   @Test
   void refusesAMissingApplicationId() {
     assertThatThrownBy(() -> submitted(null, "ABCDE1234F", INCOME, LOAN, LoanType.HOME))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("application_id is required");
   }
 
@@ -44,7 +44,7 @@ class ApplicationSubmittedTest {
   @CsvSource({"abcde1234f", "ABCDE1234", "ABCDE12345F", "' ABCDE1234F'", "''", ","})
   void refusesAnInvalidPan(String pan) {
     assertThatThrownBy(() -> submitted(ID, pan, INCOME, LOAN, LoanType.HOME))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("pan_number is not a valid PAN");
   }
 
@@ -52,7 +52,7 @@ class ApplicationSubmittedTest {
   @CsvSource({"0", "0.00", "-0.01", "-82000.00", "''"})
   void refusesNonPositiveIncome(String income) {
     assertThatThrownBy(() -> submitted(ID, "ABCDE1234F", decimalOrNull(income), LOAN, LoanType.HOME))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("monthly_income_inr must be greater than 0");
   }
 
@@ -60,14 +60,14 @@ class ApplicationSubmittedTest {
   @CsvSource({"0", "0.00", "-0.01", "-480000.00", "''"})
   void refusesNonPositiveLoanAmount(String loan) {
     assertThatThrownBy(() -> submitted(ID, "ABCDE1234F", INCOME, decimalOrNull(loan), LoanType.HOME))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("loan_amount_inr must be greater than 0");
   }
 
   @Test
   void refusesAMissingLoanType() {
     assertThatThrownBy(() -> submitted(ID, "ABCDE1234F", INCOME, LOAN, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("loan_type is required");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import application.ApplicationSubmitted;
+import application.InvalidMessageException;
 import application.LoanType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,14 +34,14 @@ class CreditReportTest {
   @CsvSource({"-1", "0", "299", "901", "1000"})
   void refusesScoresOutsideTheCibilRange(int score) {
     assertThatThrownBy(() -> report(ID, score, INCOME, LOAN))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("cibil_score " + score + " is outside 300-900");
   }
 
   @Test
   void refusesAMissingApplicationId() {
     assertThatThrownBy(() -> report(null, 700, INCOME, LOAN))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("application_id is required");
   }
 
@@ -48,7 +49,7 @@ class CreditReportTest {
   @CsvSource({"0", "0.00", "-0.01", "-82000.00", "''"})
   void refusesNonPositiveIncome(String income) {
     assertThatThrownBy(() -> report(ID, 700, decimalOrNull(income), LOAN))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("monthly_income_inr must be greater than 0");
   }
 
@@ -56,7 +57,7 @@ class CreditReportTest {
   @CsvSource({"0", "0.00", "-0.01", "-480000.00", "''"})
   void refusesNonPositiveLoanAmount(String loan) {
     assertThatThrownBy(() -> report(ID, 700, INCOME, decimalOrNull(loan)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("loan_amount_inr must be greater than 0");
   }
 
@@ -91,14 +92,14 @@ class CreditReportTest {
   void refusesAnInvalidPan(String pan) {
     assertThatThrownBy(
             () -> new CreditReport(ID, pan, 700, INCOME, LOAN, LoanType.HOME, AT, "corr-1"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("pan_number is not a valid PAN");
   }
 
   @Test
   void refusesAMissingLoanType() {
     assertThatThrownBy(() -> new CreditReport(ID, "ABCDE1234F", 700, INCOME, LOAN, null, AT, "corr-1"))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(InvalidMessageException.class)
         .hasMessage("loan_type is required");
   }
 }

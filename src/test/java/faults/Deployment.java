@@ -1,0 +1,188 @@
+package faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import prequal.EmbeddedInfrastructure;
+
+/**
+ * One deployment under test: a Kafka broker of its own (a child JVM that can be stopped), a fresh
+ * database on the embedded PostgreSQL server reachable directly or through a proxy that can cut
+ * it, and service processes started from the built jar with settings that make outages short.
+ */
+final class Deployment implements AutoCloseable {
+
+  static final String DEAD_LETTER_TOPIC = "loan_application_dlq";
+
+  final Path dir;
+  final KafkaBrokerProcess kafka;
+  final TcpProxy databaseProxy;
+  final JdbcTemplate database;
+  private final String databaseUrl;
+  private final List<ServiceProcess> services = new ArrayList<>();
+
+  Deployment(Path dir) {
+    this.dir = dir;
+    this.kafka = KafkaBrokerProcess.start(dir.resolve("kafka"));
+    var server = EmbeddedInfrastructure.jdbcUrl();
+    this.databaseUrl = Databases.createDatabase(server, "postgres", "");
+    this.databaseProxy = TcpProxy.start(Databases.host(server), Databases.port(server));
+    this.database = new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", ""));
+  }
+
+  /** Starts the service with the given roles, its database reached through the proxy or not. */
+  ServiceProcess start(String name, String roles, boolean databaseThroughProxy, int port) {
+    var env = new HashMap<String, String>();
+    env.put("PREQUAL_ROLES", roles);
+    env.put(
+        "DB_URL",
+        databaseThroughProxy
+            ? Databases.withHostAndPort(databaseUrl, "127.0.0.1", databaseProxy.port())
+            : databaseUrl);
+    env.put("DB_USER", "postgres");
+    env.put("DB_PASSWORD", "");
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    // Outages in these scenarios last seconds, so the recovery settings are scaled down alike.
+    env.put("RETRY_DELAY_PATTERN", "1:200;2:500");
+    env.put("DB_BREAKER_OPEN_SECONDS", "3");
+    env.put("KAFKA_BREAKER_OPEN_SECONDS", "3");
+    env.put("OUTBOX_CLAIM_LEASE", "10s");
+    env.put("KAFKA_MAX_BLOCK_MS", "3000");
+    env.put("KAFKA_REQUEST_TIMEOUT_MS", "3000");
+    env.put("KAFKA_DELIVERY_TIMEOUT_MS", "6000");
+    var log = dir.resolve(name + "-" + services.size() + ".log");
+    var service =
+        port == 0
+            ? ServiceProcess.start(ServiceProcess.builtJar(), env, log)
+            : ServiceProcess.start(ServiceProcess.builtJar(), env, log, port);
+    services.add(service);
+    service.awaitHealthy(Duration.ofSeconds(90));
+    return service;
+  }
+
+  ServiceProcess start(String name, String roles, boolean databaseThroughProxy) {
+    return start(name, roles, databaseThroughProxy, 0);
+  }
+
+  /** Waits until none of the applications is PENDING; returns how long that took. */
+  Duration awaitAllDecided(Collection<UUID> ids, Duration timeout) throws InterruptedException {
+    var started = System.nanoTime();
+    var deadline = started + timeout.toNanos();
+    while (pending(ids) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            pending(ids) + " of " + ids.size() + " applications still PENDING after " + timeout
+                + "; the services' warnings and errors:\n" + serviceProblems());
+      }
+      Thread.sleep(200);
+    }
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /**
+   * The end state the reliability guarantees promise: every accepted application stored and
+   * decided, and every stored application decided exactly once according to its audit trail. (A
+   * submission cut off by a crash may have been stored without its 202 reaching the client; it
+   * must be decided like any other.)
+   */
+  void assertEveryApplicationDecidedExactlyOnce(Collection<UUID> accepted) {
+    var stored = database.queryForList("SELECT id FROM applications", UUID.class);
+    assertThat(stored).as("stored applications").containsAll(accepted);
+    assertThat(pending(accepted)).as("still PENDING").isZero();
+    assertThat(
+            database.queryForObject(
+                "SELECT count(*) FROM application_events WHERE to_status <> 'PENDING'", Integer.class))
+        .as("decisions recorded")
+        .isEqualTo(stored.size());
+    assertThat(
+            database.queryForList(
+                "SELECT application_id FROM application_events WHERE to_status <> 'PENDING'"
+                    + " GROUP BY application_id HAVING count(*) > 1",
+                UUID.class))
+        .as("applications decided more than once")
+        .isEmpty();
+  }
+
+  int decidedTwice() {
+    return database.queryForObject(
+        "SELECT count(*) FROM (SELECT application_id FROM application_events WHERE to_status <> 'PENDING'"
+            + " GROUP BY application_id HAVING count(*) > 1) twice",
+        Integer.class);
+  }
+
+  /** How many messages the dead-letter topic holds. */
+  long deadLetters() throws Exception {
+    try (var admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      var partition = new TopicPartition(DEAD_LETTER_TOPIC, 0);
+      return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+    }
+  }
+
+  private String serviceProblems() {
+    return serviceLogs()
+        .lines()
+        .filter(line -> line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\""))
+        .map(line -> line.length() > 600 ? line.substring(0, 600) : line)
+        .limit(60)
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  String serviceLogs() {
+    var all = new StringBuilder();
+    for (var service : services) {
+      service.logLines().forEach(line -> all.append(line).append('\n'));
+    }
+    return all.toString();
+  }
+
+  private int pending(Collection<UUID> ids) {
+    var stillPending =
+        database.queryForObject("SELECT count(*) FROM applications WHERE status = 'PENDING'", Integer.class);
+    var missing = ids.size() - database.queryForObject("SELECT count(*) FROM applications", Integer.class);
+    return stillPending + Math.max(missing, 0);
+  }
+
+  /** Appends one scenario's figures to the results table the README quotes. */
+  static void record(String scenario, int accepted, int lost, int decidedTwice, long deadLettered, Duration drain) {
+    var results = Path.of("target", "fault-suite-results.md");
+    var row =
+        "| %s | %d | %d | %d | %d | %.1f s |%n"
+            .formatted(scenario, accepted, lost, decidedTwice, deadLettered, drain.toMillis() / 1000.0);
+    try {
+      if (!Files.exists(results)) {
+        Files.createDirectories(results.getParent());
+        Files.writeString(
+            results,
+            "| Scenario | Accepted | Lost | Decided twice | Dead-lettered | Drain after recovery |\n|---|---|---|---|---|---|\n");
+      }
+      Files.writeString(results, row, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    System.out.print("FAULT-SUITE " + row);
+  }
+
+  @Override
+  public void close() {
+    services.forEach(ServiceProcess::close);
+    databaseProxy.close();
+    kafka.close();
+  }
+}

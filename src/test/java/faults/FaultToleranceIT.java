@@ -1,0 +1,303 @@
+package faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reliability guarantees under real failures: the service runs from its jar as child
+ * processes against a real Kafka broker and a real PostgreSQL, a stream of applications is
+ * submitted, and mid-stream the broker, the database or the service itself goes away. Each
+ * scenario then asserts the exact end state in the database: every accepted application decided,
+ * exactly once, and nothing dead-lettered because of an outage.
+ *
+ * <p>{@code -Dfault.applications=10000} runs the same scenarios with ten thousand applications
+ * per scenario (the README's "Reliability" figures); the default keeps CI quick.
+ */
+class FaultToleranceIT {
+
+  static final int APPLICATIONS = Integer.getInteger("fault.applications", 300);
+  static final int RATE = Integer.getInteger("fault.rate", 150);
+  static final Duration DRAIN_LIMIT = Duration.ofSeconds(Integer.getInteger("fault.drain-seconds", 120));
+  static final Duration OUTAGE = Duration.ofSeconds(6);
+
+  @TempDir Path dir;
+
+  @Test
+  void kafkaOutageMidStream() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var service = deployment.start("all", "api,credit,decision", false);
+      var fault = new CountDownLatch(1);
+      var stream = submitInBackground(service.baseUrl(), fault);
+
+      fault.await();
+      deployment.kafka.stop();
+      assertHealthReportsKafkaDisconnected(service);
+      Thread.sleep(OUTAGE.toMillis());
+      deployment.kafka.restart();
+      var result = stream.join();
+
+      assertThat(result.accepted()).as("every submission accepted while Kafka was down").hasSize(APPLICATIONS);
+      var drain = deployment.awaitAllDecided(result.accepted(), DRAIN_LIMIT);
+      deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
+      assertThat(deployment.deadLetters()).isZero();
+      Deployment.record("Kafka down " + OUTAGE.toSeconds() + " s", result.accepted().size(), 0, deployment.decidedTwice(), 0, drain);
+    }
+  }
+
+  @Test
+  void databaseOutageForTheDecisionRoleOpensItsBreaker() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var intake = deployment.start("intake", "api,credit", false);
+      var decision = deployment.start("decision", "decision", true);
+      var fault = new CountDownLatch(1);
+      var stream = submitInBackground(intake.baseUrl(), fault);
+
+      fault.await();
+      deployment.databaseProxy.disconnect();
+      awaitLog(decision, "\"state\":\"OPEN\"", Duration.ofSeconds(30));
+      Thread.sleep(OUTAGE.toMillis());
+      deployment.databaseProxy.reconnect();
+      var result = stream.join();
+
+      assertThat(result.accepted()).hasSize(APPLICATIONS);
+      var drain = deployment.awaitAllDecided(result.accepted(), DRAIN_LIMIT);
+      deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
+      assertThat(deployment.deadLetters()).as("dead letters caused by the outage").isZero();
+      assertThat(decision.logContains("\"state\":\"CLOSED\"")).as("breaker closed again").isTrue();
+      Deployment.record("PostgreSQL down " + OUTAGE.toSeconds() + " s for decision", result.accepted().size(), 0, deployment.decidedTwice(), 0, drain);
+    }
+  }
+
+  @Test
+  void apiAnswers503QuicklyWhileItsDatabaseIsDown() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var api = deployment.start("api", "api", true);
+      deployment.databaseProxy.disconnect();
+      try {
+        var started = System.nanoTime();
+        var response = post(api.baseUrl(), new ApplicationStream(api.baseUrl()).nextApplication().toJson());
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).contains("\"error\":\"Service Unavailable\"");
+        // The requirement is an answer within 2 s instead of a 30 s hang; the bound leaves room
+        // for a loaded CI machine.
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(5));
+        System.out.println("FAULT-SUITE POST with the database down answered 503 in " + elapsed.toMillis() + " ms");
+      } finally {
+        deployment.databaseProxy.reconnect();
+      }
+    }
+  }
+
+  @Test
+  void serviceKilledMidStreamAndRestarted() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var first = deployment.start("all", "api,credit,decision", false);
+      var fault = new CountDownLatch(1);
+      var beforeCrash = submitInBackground(first.baseUrl(), fault);
+
+      fault.await();
+      first.kill();
+      first.awaitExit(Duration.ofSeconds(10));
+      var accepted = new ArrayList<>(beforeCrash.join().accepted());
+      var second = deployment.start("all", "api,credit,decision", false, first.port());
+      accepted.addAll(resubmitTheRest(second, accepted.size()));
+
+      assertThat(accepted).hasSize(APPLICATIONS);
+      var drain = deployment.awaitAllDecided(accepted, DRAIN_LIMIT);
+      deployment.assertEveryApplicationDecidedExactlyOnce(accepted);
+      assertThat(deployment.deadLetters()).isZero();
+      Deployment.record("Service SIGKILL + restart", accepted.size(), 0, deployment.decidedTwice(), 0, drain);
+    }
+  }
+
+  @Test
+  void serviceTerminatedMidStreamExitsCleanlyAndLosesNothing() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var first = deployment.start("all", "api,credit,decision", false);
+      var fault = new CountDownLatch(1);
+      var beforeShutdown = submitInBackground(first.baseUrl(), fault);
+
+      fault.await();
+      first.terminate();
+      var exit = first.awaitExit(Duration.ofSeconds(60));
+      assertThat(exit).as("exited within 60 s of SIGTERM").isPresent();
+      assertThat(first.logContains("Apache Camel 4.14.0 (loan-prequal) shutdown")).isTrue();
+      var accepted = new ArrayList<>(beforeShutdown.join().accepted());
+      var second = deployment.start("all", "api,credit,decision", false, first.port());
+      accepted.addAll(resubmitTheRest(second, accepted.size()));
+
+      assertThat(accepted).hasSize(APPLICATIONS);
+      var drain = deployment.awaitAllDecided(accepted, DRAIN_LIMIT);
+      deployment.assertEveryApplicationDecidedExactlyOnce(accepted);
+      assertThat(deployment.deadLetters()).isZero();
+      Deployment.record("Service SIGTERM + restart", accepted.size(), 0, deployment.decidedTwice(), 0, drain);
+    }
+  }
+
+  @Test
+  void poisonMessagesAreDeadLetteredOnceAndGoodOnesDecided() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var service = deployment.start("all", "api,credit,decision", false);
+      var fault = new CountDownLatch(1);
+      var stream = submitInBackground(service.baseUrl(), fault);
+      var poison = new ArrayList<ProducerRecord<String, String>>();
+      poison.add(new ProducerRecord<>("loan_applications_submitted", "bad-json", "{not json"));
+      poison.add(new ProducerRecord<>("loan_applications_submitted", "wrong-types", submitted("not-a-uuid", "ABCDE1234F", "lots")));
+      poison.add(new ProducerRecord<>("loan_applications_submitted", "bad-pan", submitted(UUID.randomUUID().toString(), "abc", "1000.00")));
+      poison.add(new ProducerRecord<>("credit_reports_generated", "bad-json", "[1,2"));
+      poison.add(new ProducerRecord<>("credit_reports_generated", "score-out-of-range", report(UUID.randomUUID(), 950)));
+      var unknown = UUID.randomUUID();
+      poison.add(new ProducerRecord<>("credit_reports_generated", unknown.toString(), report(unknown, 700)));
+
+      fault.await();
+      try (var producer = producer(deployment)) {
+        for (var record : poison) {
+          producer.send(record).get();
+        }
+      }
+      var result = stream.join();
+
+      var drain = deployment.awaitAllDecided(result.accepted(), DRAIN_LIMIT);
+      deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
+      awaitDeadLetters(deployment, poison.size());
+      Thread.sleep(2000);
+      assertThat(deployment.deadLetters()).as("each poison message dead-lettered once").isEqualTo(poison.size());
+      Deployment.record("Poison messages mixed in", result.accepted().size(), 0, deployment.decidedTwice(), deployment.deadLetters(), drain);
+    }
+  }
+
+  @Test
+  void duplicateAndConcurrentCreditReportsChangeTheApplicationOnce() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      deployment.start("all", "api,credit,decision", false);
+      var ids = new ArrayList<UUID>();
+      for (int i = 0; i < 20; i++) {
+        var id = UUID.randomUUID();
+        deployment.database.update(
+            "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type)"
+                + " VALUES (?, 'KLMNO9012P', 'Asha Verma', 90000.00, 500000.00, 'HOME')",
+            id);
+        ids.add(id);
+      }
+
+      try (var producer = producer(deployment)) {
+        for (var id : ids) {
+          // Twice in a row on one partition, and once on each other partition at the same time.
+          for (int partition = 0; partition < 3; partition++) {
+            producer.send(new ProducerRecord<>("credit_reports_generated", partition, id.toString(), report(id, 700)));
+          }
+          producer.send(new ProducerRecord<>("credit_reports_generated", 0, id.toString(), report(id, 600)));
+        }
+      }
+
+      var drain = deployment.awaitAllDecided(ids, DRAIN_LIMIT);
+      Thread.sleep(2000);
+      deployment.assertEveryApplicationDecidedExactlyOnce(ids);
+      assertThat(deployment.database.queryForList("SELECT DISTINCT status FROM applications", String.class))
+          .containsExactly("PRE_APPROVED");
+      Deployment.record("Each report delivered 4 times, 3 concurrently", ids.size(), 0, deployment.decidedTwice(), 0, drain);
+    }
+  }
+
+  private static CompletableFuture<ApplicationStream.Result> submitInBackground(String baseUrl, CountDownLatch fault) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            new ApplicationStream(baseUrl)
+                .submit(
+                    APPLICATIONS,
+                    RATE,
+                    i -> {
+                      if (i == APPLICATIONS / 3) {
+                        fault.countDown();
+                      }
+                    }));
+  }
+
+  /** What a client does after an outage: submits again what was not accepted. */
+  private static java.util.List<UUID> resubmitTheRest(ServiceProcess service, int alreadyAccepted) {
+    var rest = new ApplicationStream(service.baseUrl(), 7L).submit(APPLICATIONS - alreadyAccepted, RATE);
+    assertThat(rest.refused() + rest.failed()).as("refused after the restart").isZero();
+    return rest.accepted();
+  }
+
+  private static void assertHealthReportsKafkaDisconnected(ServiceProcess service) throws Exception {
+    var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    HttpResponse<String> health;
+    do {
+      health =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+    } while (health.statusCode() != 503 && System.nanoTime() < deadline);
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(health.body()).contains("\"kafka\":\"disconnected\"");
+  }
+
+  private static void awaitLog(ServiceProcess service, String text, Duration timeout) throws InterruptedException {
+    var deadline = System.nanoTime() + timeout.toNanos();
+    while (!service.logContains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The service never logged " + text);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static void awaitDeadLetters(Deployment deployment, long expected) throws Exception {
+    var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (deployment.deadLetters() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+  }
+
+  private static HttpResponse<String> post(String baseUrl, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/applications"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static KafkaProducer<String, String> producer(Deployment deployment) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, deployment.kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+  }
+
+  private static String submitted(String id, String pan, String income) {
+    return ("{\"application_id\":\"%s\",\"pan_number\":\"%s\",\"applicant_name\":\"X\",\"monthly_income_inr\":\"%s\","
+            + "\"loan_amount_inr\":\"1000.00\",\"loan_type\":\"HOME\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"correlation_id\":\"poison\"}")
+        .formatted(id, pan, income);
+  }
+
+  private static String report(UUID id, int score) {
+    return ("{\"application_id\":\"%s\",\"pan_number\":\"KLMNO9012P\",\"cibil_score\":%d,\"monthly_income_inr\":\"90000.00\","
+            + "\"loan_amount_inr\":\"500000.00\",\"loan_type\":\"HOME\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"correlation_id\":\"dup\"}")
+        .formatted(id, score);
+  }
+}
