@@ -54,10 +54,10 @@ class FaultToleranceIT {
       var result = stream.join();
 
       assertThat(result.accepted()).as("every submission accepted while Kafka was down").hasSize(APPLICATIONS);
-      var drain = deployment.awaitAllDecided(result.accepted(), DRAIN_LIMIT);
+      var drain = deployment.awaitAllDecided(result.accepted(), System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
       assertThat(deployment.deadLetters()).isZero();
-      Deployment.record("Kafka down " + OUTAGE.toSeconds() + " s", result.accepted().size(), 0, deployment.decidedTwice(), 0, drain);
+      deployment.record("Kafka down " + OUTAGE.toSeconds() + " s", result.accepted(), drain);
     }
   }
 
@@ -77,11 +77,11 @@ class FaultToleranceIT {
       var result = stream.join();
 
       assertThat(result.accepted()).hasSize(APPLICATIONS);
-      var drain = deployment.awaitAllDecided(result.accepted(), DRAIN_LIMIT);
+      var drain = deployment.awaitAllDecided(result.accepted(), System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
       assertThat(deployment.deadLetters()).as("dead letters caused by the outage").isZero();
       assertThat(decision.logContains("\"state\":\"CLOSED\"")).as("breaker closed again").isTrue();
-      Deployment.record("PostgreSQL down " + OUTAGE.toSeconds() + " s for decision", result.accepted().size(), 0, deployment.decidedTwice(), 0, drain);
+      deployment.record("PostgreSQL down " + OUTAGE.toSeconds() + " s for decision", result.accepted(), drain);
     }
   }
 
@@ -123,10 +123,10 @@ class FaultToleranceIT {
       accepted.addAll(resubmitTheRest(second, accepted.size()));
 
       assertThat(accepted).hasSize(APPLICATIONS);
-      var drain = deployment.awaitAllDecided(accepted, DRAIN_LIMIT);
+      var drain = deployment.awaitAllDecided(accepted, System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(accepted);
       assertThat(deployment.deadLetters()).isZero();
-      Deployment.record("Service SIGKILL + restart", accepted.size(), 0, deployment.decidedTwice(), 0, drain);
+      deployment.record("Service SIGKILL + restart", accepted, drain);
     }
   }
 
@@ -147,10 +147,10 @@ class FaultToleranceIT {
       accepted.addAll(resubmitTheRest(second, accepted.size()));
 
       assertThat(accepted).hasSize(APPLICATIONS);
-      var drain = deployment.awaitAllDecided(accepted, DRAIN_LIMIT);
+      var drain = deployment.awaitAllDecided(accepted, System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(accepted);
       assertThat(deployment.deadLetters()).isZero();
-      Deployment.record("Service SIGTERM + restart", accepted.size(), 0, deployment.decidedTwice(), 0, drain);
+      deployment.record("Service SIGTERM + restart", accepted, drain);
     }
   }
 
@@ -177,12 +177,12 @@ class FaultToleranceIT {
       }
       var result = stream.join();
 
-      var drain = deployment.awaitAllDecided(result.accepted(), DRAIN_LIMIT);
+      var drain = deployment.awaitAllDecided(result.accepted(), System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
       awaitDeadLetters(deployment, poison.size());
       Thread.sleep(2000);
       assertThat(deployment.deadLetters()).as("each poison message dead-lettered once").isEqualTo(poison.size());
-      Deployment.record("Poison messages mixed in", result.accepted().size(), 0, deployment.decidedTwice(), deployment.deadLetters(), drain);
+      deployment.record("Poison messages mixed in", result.accepted(), drain);
     }
   }
 
@@ -210,12 +210,12 @@ class FaultToleranceIT {
         }
       }
 
-      var drain = deployment.awaitAllDecided(ids, DRAIN_LIMIT);
+      var drain = deployment.awaitAllDecided(ids, System.nanoTime(), DRAIN_LIMIT);
       Thread.sleep(2000);
       deployment.assertEveryApplicationDecidedExactlyOnce(ids);
       assertThat(deployment.database.queryForList("SELECT DISTINCT status FROM applications", String.class))
           .containsExactly("PRE_APPROVED");
-      Deployment.record("Each report delivered 4 times, 3 concurrently", ids.size(), 0, deployment.decidedTwice(), 0, drain);
+      deployment.record("Each report delivered 4 times, 3 concurrently", ids, drain);
     }
   }
 
