@@ -6,7 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** One application, three roles (api, credit, decision) chosen by {@code prequal.roles}. */
 @SpringBootApplication(
-    scanBasePackages = {"prequal", "application", "credit", "decision", "health", "outbox", "web", "routes"})
+    scanBasePackages = {
+      "prequal",
+      "application",
+      "credit",
+      "decision",
+      "health",
+      "outbox",
+      "web",
+      "routes",
+      "monitoring"
+    })
 @ConfigurationPropertiesScan(basePackages = {"prequal"})
 public class PrequalApplication {
 

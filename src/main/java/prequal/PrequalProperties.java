@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,7 +20,8 @@ public record PrequalProperties(
     @NotNull @Valid Outbox outbox,
     @NotNull @Valid Cors cors,
     @NotNull @Valid Retry retry,
-    @NotNull Duration healthTimeout) {
+    @NotNull Duration healthTimeout,
+    @NotNull @Valid Monitoring monitoring) {
 
   public boolean runs(Role role) {
     return roles.contains(role);
@@ -46,4 +48,13 @@ public record PrequalProperties(
   public record Retry(@Min(0) int maxRedeliveries, @NotBlank String delayPattern) {}
 
   public record Cors(@NotEmpty List<String> allowedOrigins) {}
+
+  /**
+   * How often the monitoring routes measure consumer lag and the outbox backlog, and the lag (in
+   * records, per partition) above which the lag monitor warns.
+   */
+  public record Monitoring(
+      @NotNull @DurationMin(seconds = 1) Duration lagInterval,
+      @Min(0) long lagWarnThreshold,
+      @NotNull @DurationMin(seconds = 1) Duration outboxInterval) {}
 }

@@ -4,6 +4,7 @@ import application.DeadLetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import decision.UnknownApplicationException;
 import java.time.Clock;
+import monitoring.DeadLetterMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -30,9 +31,11 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
   static final String ERROR_CLASS_HEADER = "error_class";
 
   private final Clock clock;
+  private final DeadLetterMetrics deadLetterMetrics;
 
-  ConsumerErrorHandling(Clock clock) {
+  ConsumerErrorHandling(Clock clock, DeadLetterMetrics deadLetterMetrics) {
     this.clock = clock;
+    this.deadLetterMetrics = deadLetterMetrics;
   }
 
   @Override
@@ -51,6 +54,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
         .marshal()
         .json()
         .to("kafka:{{prequal.topics.dead-letter.name}}")
+        .process(this::countDeadLetter)
         .process(ConsumerErrorHandling::commitOffset);
 
     consumer
@@ -76,6 +80,12 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
             message.getBody(String.class));
     message.setHeader(ERROR_CLASS_HEADER, cause == null ? "unknown" : cause.getClass().getName());
     message.setBody(deadLetter);
+  }
+
+  private void countDeadLetter(Exchange exchange) {
+    deadLetterMetrics.deadLettered(
+        exchange.getFromRouteId(),
+        exchange.getMessage().getHeader(ERROR_CLASS_HEADER, String.class));
   }
 
   static void commitOffset(Exchange exchange) {

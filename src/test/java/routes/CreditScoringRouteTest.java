@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +39,7 @@ import prequal.PrequalApplication;
  * by the consumer routes, outside the reach of advice.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,6 +51,7 @@ class CreditScoringRouteTest {
 
   @Autowired CamelContext camelContext;
   @Autowired ProducerTemplate producer;
+  @Autowired MeterRegistry meters;
 
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
@@ -149,6 +153,24 @@ class CreditScoringRouteTest {
         .contains("monthly_income_inr must be greater than 0");
     assertThat(commits).hasValue(1);
   }
+
+  @Test
+  void deadLettersAreCountedByRouteAndErrorClass() {
+    var counter =
+        meters
+            .counter(
+                "prequal.dead.letters",
+                "route", "credit-scoring",
+                "error_class", "com.fasterxml.jackson.core.io.JsonEOFException");
+    var before = counter.count();
+    var payload = "{\"application_id\":\"" + UUID.randomUUID() + "\"";
+
+    send(payload);
+
+    deadLetter(payload);
+    assertThat(counter.count()).isEqualTo(before + 1);
+  }
+
 
   private static ConsumerRecord<String, String> deadLetter(String payload) {
     return KafkaTestClients.awaitRecord(
