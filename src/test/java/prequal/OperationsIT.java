@@ -11,9 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,6 +147,18 @@ class OperationsIT extends EndToEndTest {
     }
   }
 
+  @Test
+  void probesReportWhatTheRolesUse() {
+    var readiness = get("/actuator/health/readiness", Map.of());
+    var liveness = get("/actuator/health/liveness", Map.of());
+
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(componentsOf(readiness))
+        .containsExactlyInAnyOrder("readinessState", "camelReadinessState", "db");
+    assertThat(liveness.statusCode()).isEqualTo(200);
+    assertThat(componentsOf(liveness))
+        .containsExactlyInAnyOrder("livenessState", "camelLivenessState");
+  }
 
 
 
@@ -201,6 +215,12 @@ class OperationsIT extends EndToEndTest {
   }
 
   private record Sample(String name, Map<String, String> labels, double value) {}
+
+  private static Set<String> componentsOf(HttpResponse<String> health) {
+    var names = new HashSet<String>();
+    readTree(health.body()).get("components").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
 
   private HttpResponse<String> get(String path, Map<String, String> headers) {
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();

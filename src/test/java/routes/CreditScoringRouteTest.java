@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import prequal.KafkaTestClients;
@@ -52,6 +57,7 @@ class CreditScoringRouteTest {
   @Autowired CamelContext camelContext;
   @Autowired ProducerTemplate producer;
   @Autowired MeterRegistry meters;
+  @LocalServerPort int port;
 
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
@@ -171,6 +177,31 @@ class CreditScoringRouteTest {
     assertThat(counter.count()).isEqualTo(before + 1);
   }
 
+  @Test
+  void creditRoleReportsNeitherTheDatabaseNorTheOtherRolesMetrics() throws Exception {
+    var health = JSON.readTree(get("/actuator/health"));
+    var readiness = JSON.readTree(get("/actuator/health/readiness"));
+
+    assertThat(health.get("components").has("db")).isFalse();
+    assertThat(health.get("components").has("camelHealth")).isTrue();
+    assertThat(readiness.get("components").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("readinessState", "camelReadinessState");
+    var scrape = get("/actuator/prometheus");
+    assertThat(scrape)
+        .contains("camel_exchanges_total")
+        .doesNotContain("prequal_decisions_total")
+        .doesNotContain("prequal_outbox_backlog");
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
 
   private static ConsumerRecord<String, String> deadLetter(String payload) {
     return KafkaTestClients.awaitRecord(
