@@ -21,7 +21,8 @@ public record PrequalProperties(
     @NotNull @Valid Cors cors,
     @NotNull @Valid Retry retry,
     @NotNull Duration healthTimeout,
-    @NotNull @Valid Monitoring monitoring) {
+    @NotNull @Valid Monitoring monitoring,
+    @NotNull @Valid Console console) {
 
   public boolean runs(Role role) {
     return roles.contains(role);
@@ -57,4 +58,8 @@ public record PrequalProperties(
       @NotNull @DurationMin(seconds = 1) Duration lagInterval,
       @Min(0) long lagWarnThreshold,
       @NotNull @DurationMin(seconds = 1) Duration outboxInterval) {}
+
+  /** The one account that may open hawtio and Jolokia, unless authentication is off. */
+  public record Console(
+      @NotBlank String username, @NotBlank String password, boolean authenticationEnabled) {}
 }

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +33,9 @@ class OperationsIT extends EndToEndTest {
   private static final Duration MEASURED = Duration.ofSeconds(20);
   private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{(.*)} (\\S+)$");
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /** The console password application.yml ships with. */
+  private static final String CONSOLE_PASSWORD = "prequal-console";
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,8 +165,69 @@ class OperationsIT extends EndToEndTest {
         .containsExactlyInAnyOrder("livenessState", "camelLivenessState");
   }
 
+  @Test
+  void consoleAndJolokiaNeedTheConsoleAccount() {
+    assertThat(get("/actuator/hawtio/index.html", Map.of()).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/jolokia/version", Map.of()).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/jolokia/version", basic("admin", "wrong")).statusCode())
+        .isEqualTo(401);
 
+    var version =
+        get("/actuator/jolokia/version", basic("admin", CONSOLE_PASSWORD));
 
+    assertThat(version.statusCode()).isEqualTo(200);
+    assertThat(readTree(version.body()).get("value").get("agent").asText()).isNotBlank();
+  }
+
+  @Test
+  void hawtioFindsEveryRouteByItsRouteId() {
+    var search =
+        get(
+            "/actuator/jolokia/search/org.apache.camel:context=loan-prequal,type=routes,*",
+            basic("admin", CONSOLE_PASSWORD));
+
+    assertThat(search.statusCode()).isEqualTo(200);
+    var names = new HashSet<String>();
+    readTree(search.body()).get("value").forEach(name -> names.add(name.asText()));
+    assertThat(names)
+        .map(name -> name.replaceAll(".*name=\"([^\"]+)\".*", "$1"))
+        .contains(
+            "submit-application",
+            "application-status",
+            "health",
+            "outbox-relay",
+            "outbox-backlog-monitor",
+            "credit-scoring",
+            "decision",
+            "consumer-lag-monitor");
+  }
+
+  @Test
+  void jolokiaPostsMustCarryTheTokenHawtioEchoes() {
+    var account = basic("admin", CONSOLE_PASSWORD);
+    var read = JSON.createObjectNode();
+    read.put("type", "read");
+    read.put("mbean", "org.apache.camel:context=loan-prequal,type=routes,name=\"decision\"");
+    read.put("attribute", "RouteId");
+    var body = read.toString();
+
+    assertThat(post("/actuator/jolokia", body, account).statusCode()).isEqualTo(403);
+
+    var page = get("/actuator/hawtio/index.html", account);
+    var token =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+            .map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';')))
+            .findFirst()
+            .orElseThrow();
+    var withToken = new HashMap<>(account);
+    withToken.put("Cookie", "XSRF-TOKEN=" + token);
+    withToken.put("X-XSRF-TOKEN", token);
+    var answer = post("/actuator/jolokia", body, withToken);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(readTree(answer.body()).get("value").asText()).isEqualTo("decision");
+  }
 
   private void measureNow(String monitorRoute) throws Exception {
     // A restarted timer fires after its initial delay, long before the next period.
@@ -222,8 +288,24 @@ class OperationsIT extends EndToEndTest {
     return names;
   }
 
+  private static Map<String, String> basic(String user, String password) {
+    var token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Map.of("Authorization", "Basic " + token);
+  }
+
   private HttpResponse<String> get(String path, Map<String, String> headers) {
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  private HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return send(request.build());
   }
