@@ -22,7 +22,8 @@ public record PrequalProperties(
     @NotNull @Valid Retry retry,
     @NotNull Duration healthTimeout,
     @NotNull @Valid Monitoring monitoring,
-    @NotNull @Valid Console console) {
+    @NotNull @Valid Console console,
+    boolean refuseDefaultCredentials) {
 
   public boolean runs(Role role) {
     return roles.contains(role);

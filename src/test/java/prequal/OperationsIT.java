@@ -34,9 +34,6 @@ class OperationsIT extends EndToEndTest {
   private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{(.*)} (\\S+)$");
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-  /** The console password application.yml ships with. */
-  private static final String CONSOLE_PASSWORD = "prequal-console";
-
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -173,7 +170,7 @@ class OperationsIT extends EndToEndTest {
         .isEqualTo(401);
 
     var version =
-        get("/actuator/jolokia/version", basic("admin", CONSOLE_PASSWORD));
+        get("/actuator/jolokia/version", basic("admin", DefaultCredentials.CONSOLE_PASSWORD));
 
     assertThat(version.statusCode()).isEqualTo(200);
     assertThat(readTree(version.body()).get("value").get("agent").asText()).isNotBlank();
@@ -184,7 +181,7 @@ class OperationsIT extends EndToEndTest {
     var search =
         get(
             "/actuator/jolokia/search/org.apache.camel:context=loan-prequal,type=routes,*",
-            basic("admin", CONSOLE_PASSWORD));
+            basic("admin", DefaultCredentials.CONSOLE_PASSWORD));
 
     assertThat(search.statusCode()).isEqualTo(200);
     var names = new HashSet<String>();
@@ -204,7 +201,7 @@ class OperationsIT extends EndToEndTest {
 
   @Test
   void jolokiaPostsMustCarryTheTokenHawtioEchoes() {
-    var account = basic("admin", CONSOLE_PASSWORD);
+    var account = basic("admin", DefaultCredentials.CONSOLE_PASSWORD);
     var read = JSON.createObjectNode();
     read.put("type", "read");
     read.put("mbean", "org.apache.camel:context=loan-prequal,type=routes,name=\"decision\"");
