@@ -6,7 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** One application, three roles (api, credit, decision) chosen by {@code prequal.roles}. */
 @SpringBootApplication(
-    scanBasePackages = {"prequal", "application", "credit", "deadletter", "decision", "health", "outbox", "resilience", "web", "routes"})
+    scanBasePackages = {
+      "prequal",
+      "application",
+      "credit",
+      "deadletter",
+      "decision",
+      "health",
+      "monitoring",
+      "outbox",
+      "resilience",
+      "web",
+      "routes"
+    })
 @ConfigurationPropertiesScan(basePackages = {"prequal"})
 public class PrequalApplication {
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -21,7 +22,10 @@ public record PrequalProperties(
     @NotNull @Valid Retry retry,
     @NotNull @Valid Stale stale,
     @NotNull Admin admin,
-    @NotNull Duration healthTimeout) {
+    @NotNull Duration healthTimeout,
+    @NotNull @Valid Monitoring monitoring,
+    @NotNull @Valid Console console,
+    boolean refuseDefaultCredentials) {
 
   public boolean runs(Role role) {
     return roles.contains(role);
@@ -66,4 +70,17 @@ public record PrequalProperties(
       @Min(0) int breakerOpenRedeliveries) {}
 
   public record Cors(@NotEmpty List<String> allowedOrigins) {}
+
+  /**
+   * How often the monitoring routes measure consumer lag and the outbox backlog, and the lag (in
+   * records, per partition) above which the lag monitor warns.
+   */
+  public record Monitoring(
+      @NotNull @DurationMin(seconds = 1) Duration lagInterval,
+      @Min(0) long lagWarnThreshold,
+      @NotNull @DurationMin(seconds = 1) Duration outboxInterval) {}
+
+  /** The one account that may open hawtio and Jolokia, unless authentication is off. */
+  public record Console(
+      @NotBlank String username, @NotBlank String password, boolean authenticationEnabled) {}
 }

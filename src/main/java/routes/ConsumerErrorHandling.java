@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import decision.UnknownApplicationException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
+import monitoring.DeadLetterMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -36,10 +37,13 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
 
   private final Clock clock;
   private final int breakerOpenRedeliveries;
+  private final DeadLetterMetrics deadLetterMetrics;
 
-  ConsumerErrorHandling(Clock clock, PrequalProperties properties) {
+  ConsumerErrorHandling(
+      Clock clock, PrequalProperties properties, DeadLetterMetrics deadLetterMetrics) {
     this.clock = clock;
     this.breakerOpenRedeliveries = properties.retry().breakerOpenRedeliveries();
+    this.deadLetterMetrics = deadLetterMetrics;
   }
 
   @Override
@@ -58,6 +62,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
         .marshal()
         .json()
         .to("kafka:{{prequal.topics.dead-letter.name}}")
+        .process(this::countDeadLetter)
         .process(ConsumerErrorHandling::commitOffset);
 
     consumer
@@ -97,6 +102,12 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
             message.getBody(String.class));
     message.setHeader(ERROR_CLASS_HEADER, cause == null ? "unknown" : cause.getClass().getName());
     message.setBody(deadLetter);
+  }
+
+  private void countDeadLetter(Exchange exchange) {
+    deadLetterMetrics.deadLettered(
+        exchange.getFromRouteId(),
+        exchange.getMessage().getHeader(ERROR_CLASS_HEADER, String.class));
   }
 
   static void commitOffset(Exchange exchange) {

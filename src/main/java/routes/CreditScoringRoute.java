@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
+import prequal.ConsumerGroups;
 import prequal.Role;
 
 /**
@@ -25,7 +26,7 @@ public class CreditScoringRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    from("kafka:{{prequal.topics.submitted.name}}?groupId=credit-service-group")
+    from("kafka:{{prequal.topics.submitted.name}}?groupId=" + ConsumerGroups.CREDIT)
         .routeId("credit-scoring")
         .routeConfigurationId(ConsumerErrorHandling.ID)
         .process(exchange -> LogContext.service("credit-service"))

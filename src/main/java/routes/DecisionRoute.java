@@ -3,11 +3,13 @@ package routes;
 import credit.CreditReport;
 import decision.Decisions;
 import decision.UnknownApplicationException;
+import monitoring.DecisionMetrics;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 import org.springframework.stereotype.Component;
 import resilience.CircuitBreakers;
 import prequal.ConditionalOnRole;
+import prequal.ConsumerGroups;
 import prequal.Role;
 
 /**
@@ -24,14 +26,16 @@ import prequal.Role;
 public class DecisionRoute extends RouteBuilder {
 
   private final Decisions decisions;
+  private final DecisionMetrics decisionMetrics;
 
-  DecisionRoute(Decisions decisions) {
+  DecisionRoute(Decisions decisions, DecisionMetrics decisionMetrics) {
     this.decisions = decisions;
+    this.decisionMetrics = decisionMetrics;
   }
 
   @Override
   public void configure() {
-    from("kafka:{{prequal.topics.credit-reports.name}}?groupId=decision-service-group")
+    from("kafka:{{prequal.topics.credit-reports.name}}?groupId=" + ConsumerGroups.DECISION)
         .routeId("decision")
         .routeConfigurationId(ConsumerErrorHandling.ID)
         .process(exchange -> LogContext.service("decision-service"))
@@ -51,6 +55,7 @@ public class DecisionRoute extends RouteBuilder {
         .choice()
         .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
         .log("Decided: ${body[status]} (CIBIL ${body[cibil_score]})")
+        .bean(decisionMetrics, "recorded(${body[status]})")
         .otherwise()
         .to("sql:classpath:sql/select-status-for-decision.sql?outputType=SelectOne&outputHeader=currentStatus")
         .choice()

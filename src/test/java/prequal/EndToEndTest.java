@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole service, all roles, over HTTP against the real in-process Kafka broker and a real
  * PostgreSQL. Every end-to-end test shares this one configuration, so Spring starts the service
- * once per test run and no two contexts compete for the same consumer groups.
+ * once per test run and no two contexts compete for the same consumer groups. Metrics are exported
+ * and Camel's route MBeans registered as in production (tests otherwise switch both off), so the
+ * tests can read {@code /actuator/prometheus} and the routes hawtio shows.
  */
+@AutoConfigureObservability
+@DisableJmx(false)
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * The embedded local run ({@code ./mvnw spring-boot:test-run}): starts Kafka and PostgreSQL in
- * this JVM unless the environment names real ones, then the service with all roles.
+ * this JVM unless the environment names real ones, then the service with all roles and the {@code
+ * local} profile (hawtio without a login).
  */
 public final class LocalPrequalApplication {
 
@@ -12,6 +13,6 @@ public final class LocalPrequalApplication {
 
   public static void main(String[] args) {
     EmbeddedInfrastructure.start().forEach(System::setProperty);
-    SpringApplication.from(PrequalApplication::main).run(args);
+    SpringApplication.from(PrequalApplication::main).withAdditionalProfiles("local").run(args);
   }
 }

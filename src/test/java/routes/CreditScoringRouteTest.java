@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -24,7 +29,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import prequal.KafkaTestClients;
@@ -37,6 +44,7 @@ import prequal.PrequalApplication;
  * by the consumer routes, outside the reach of advice.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,6 +56,8 @@ class CreditScoringRouteTest {
 
   @Autowired CamelContext camelContext;
   @Autowired ProducerTemplate producer;
+  @Autowired MeterRegistry meters;
+  @LocalServerPort int port;
 
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
@@ -148,6 +158,49 @@ class CreditScoringRouteTest {
     assertThat(deadLetter.get("error_message").asText())
         .contains("monthly_income_inr must be greater than 0");
     assertThat(commits).hasValue(1);
+  }
+
+  @Test
+  void deadLettersAreCountedByRouteAndErrorClass() {
+    var counter =
+        meters
+            .counter(
+                "prequal.dead.letters",
+                "route", "credit-scoring",
+                "error_class", "com.fasterxml.jackson.core.io.JsonEOFException");
+    var before = counter.count();
+    var payload = "{\"application_id\":\"" + UUID.randomUUID() + "\"";
+
+    send(payload);
+
+    deadLetter(payload);
+    assertThat(counter.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void creditRoleReportsNeitherTheDatabaseNorTheOtherRolesMetrics() throws Exception {
+    var health = JSON.readTree(get("/actuator/health"));
+    var readiness = JSON.readTree(get("/actuator/health/readiness"));
+
+    assertThat(health.get("components").has("db")).isFalse();
+    assertThat(health.get("components").has("camelHealth")).isTrue();
+    assertThat(readiness.get("components").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("readinessState", "camelReadinessState");
+    var scrape = get("/actuator/prometheus");
+    assertThat(scrape)
+        .contains("camel_exchanges_total")
+        .doesNotContain("prequal_decisions_total")
+        .doesNotContain("prequal_outbox_backlog");
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.body();
   }
 
   private static ConsumerRecord<String, String> deadLetter(String payload) {

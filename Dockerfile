@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# One image for the three roles; PREQUAL_ROLES picks what a container runs (see docker-compose.yml).
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+# The wrapper and the POM first: the dependency layer is rebuilt only when they change.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN ./mvnw -B -ntp dependency:go-offline
+COPY openapi/ openapi/
+COPY db/ db/
+COPY src/ src/
+RUN ./mvnw -B -ntp package -DskipTests \
+ && cp target/loan-prequal-*.jar /build/app.jar \
+ && mkdir -p /build/healthcheck/health \
+ && cp target/classes/health/ContainerHealthCheck.class /build/healthcheck/health/
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system prequal && useradd --system --gid prequal --no-create-home prequal
+WORKDIR /app
+COPY --from=build /build/app.jar app.jar
+COPY --from=build /build/healthcheck/ healthcheck/
+USER prequal
+ENV PORT=8000
+EXPOSE 8000
+# GET /health must answer 200 (database and Kafka reachable, for the roles that use them). The
+# check is a JDK-only class: the JRE image does not promise curl.
+HEALTHCHECK --interval=15s --timeout=10s --start-period=90s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/healthcheck", "health.ContainerHealthCheck"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,0 +1,32 @@
+package prequal;
+
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * With {@code prequal.refuse-default-credentials} (the production profile sets it), start-up stops
+ * before any bean exists — before a connection is opened or a consumer joins — when a default
+ * credential is still in use, and the message says which to set.
+ */
+public class DefaultCredentialsGuard implements ApplicationListener<ApplicationPreparedEvent> {
+
+  @Override
+  public void onApplicationEvent(ApplicationPreparedEvent event) {
+    var environment = event.getApplicationContext().getEnvironment();
+    if (!environment.getProperty("prequal.refuse-default-credentials", Boolean.class, false)) {
+      return;
+    }
+    var console =
+        Binder.get(environment).bindOrCreate("prequal.console", PrequalProperties.Console.class);
+    var problems =
+        DefaultCredentials.stillInUse(
+            environment.getProperty("spring.datasource.password"), console);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "Refusing to start with default credentials ("
+              + String.join("; ", problems)
+              + "): set them in the environment");
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.convert.DurationStyle;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs where the tests run, so this checks what can be checked of the deployment
+ * without one: the compose services and their wiring, that every variable they set is one the
+ * service reads, the topics as the service expects them, and the Dockerfile's stages.
+ */
+class ComposeFileTest {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+  /** Read by Spring Boot itself rather than through a placeholder in application.yml. */
+  private static final Set<String> SPRING_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE");
+
+  private static final String APPLICATION_YML = read("src/main/resources/application.yml");
+  private static final Map<String, Object> COMPOSE = new Yaml().load(read("docker-compose.yml"));
+  private static final List<String> DOCKERFILE = read("Dockerfile").lines().toList();
+
+  @Test
+  void composeRunsTheInfrastructureAndTheThreeRoles() {
+    assertThat(services().keySet())
+        .containsExactlyInAnyOrder(
+            "postgres",
+            "kafka",
+            "kafka-topics",
+            "prequal-api",
+            "credit-service",
+            "decision-service");
+  }
+
+  @ParameterizedTest(name = "{0} runs the {1} role from the service image, healthchecked")
+  @CsvSource({"prequal-api, api", "credit-service, credit", "decision-service, decision"})
+  void eachRoleIsAContainerOfTheSameImage(String service, String role) {
+    var definition = service(service);
+
+    assertThat(environment(service)).containsEntry("PREQUAL_ROLES", role);
+    assertThat(definition).containsEntry("build", ".").containsEntry("image", "loan-prequal:local");
+    assertThat(map(definition.get("healthcheck")).get("test").toString())
+        .contains("health.ContainerHealthCheck");
+    assertThat(map(definition.get("depends_on")))
+        .containsEntry("postgres", Map.of("condition", "service_healthy"))
+        .containsEntry("kafka", Map.of("condition", "service_healthy"))
+        .containsEntry("kafka-topics", Map.of("condition", "service_completed_successfully"));
+  }
+
+  @ParameterizedTest(name = "every variable {0} sets is read by the service")
+  @CsvSource({"prequal-api", "credit-service", "decision-service"})
+  void everyVariableARoleSetsIsOneTheServiceReads(String service) {
+    var read =
+        PLACEHOLDER
+            .matcher(APPLICATION_YML)
+            .results()
+            .map(match -> match.group(1))
+            .collect(Collectors.toSet());
+
+    assertThat(environment(service).keySet())
+        .allSatisfy(
+            name ->
+                assertThat(read.contains(name) || SPRING_VARIABLES.contains(name))
+                    .as(name)
+                    .isTrue());
+  }
+
+  @ParameterizedTest(name = "{0} runs the production profile with secrets from the environment")
+  @CsvSource({"prequal-api", "credit-service", "decision-service"})
+  void rolesRunTheProductionProfileWithRequiredSecrets(String service) {
+    var environment = environment(service);
+
+    assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "production");
+    assertThat(Files.exists(Path.of("src/main/resources/application-production.yml"))).isTrue();
+    assertThat(environment.get("DB_PASSWORD")).asString().startsWith("${DB_PASSWORD:?");
+    assertThat(environment.get("HAWTIO_PASSWORD")).asString().startsWith("${HAWTIO_PASSWORD:?");
+    assertThat(environment)
+        .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/prequal")
+        .containsEntry("DB_USER", "prequal")
+        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+        .containsEntry("PORT", "8000");
+  }
+
+  @Test
+  void onlyTheApiPublishesItsPortWhichAlsoServesHawtio() {
+    assertThat(service("prequal-api")).containsEntry("ports", List.of("8000:8000"));
+    assertThat(service("credit-service")).doesNotContainKey("ports");
+    assertThat(service("decision-service")).doesNotContainKey("ports");
+    assertThat(environment("prequal-api"))
+        .containsKeys("HAWTIO_USER", "HAWTIO_PASSWORD", "ALLOWED_ORIGINS");
+    assertThat(APPLICATION_YML).contains("include: health,prometheus,hawtio,jolokia");
+  }
+
+  @Test
+  void postgresIsVersion16OrLaterAndHealthcheckedWithPgIsready() {
+    var postgres = service("postgres");
+    var image = (String) postgres.get("image");
+
+    assertThat(image).startsWith("postgres:");
+    assertThat(Integer.parseInt(image.substring("postgres:".length()).split("[.-]")[0]))
+        .isGreaterThanOrEqualTo(16);
+    assertThat(map(postgres.get("healthcheck")).get("test").toString()).contains("pg_isready");
+    assertThat(environment("postgres"))
+        .containsEntry("POSTGRES_DB", "prequal")
+        .containsEntry("POSTGRES_USER", "prequal")
+        .containsEntry("POSTGRES_PASSWORD", environment("prequal-api").get("DB_PASSWORD"));
+  }
+
+  @Test
+  void kafkaIsTheOfficialImageInKraftModeWithoutZookeeper() {
+    var kafka = service("kafka");
+    var environment = environment("kafka");
+
+    assertThat((String) kafka.get("image")).startsWith("apache/kafka:");
+    assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+    assertThat(environment).containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS");
+    assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).asString().contains("kafka:9092");
+    assertThat(read("docker-compose.yml").toLowerCase()).doesNotContain("zookeeper");
+    assertThat(map(kafka.get("healthcheck")).get("test").toString())
+        .contains("kafka-broker-api-versions.sh");
+  }
+
+  @ParameterizedTest(name = "{0} is created as the service expects it")
+  @CsvSource({"submitted", "credit-reports", "dead-letter"})
+  void topicsAreCreatedWithThePartitionsAndRetentionTheServiceExpects(String topic) {
+    Map<String, Object> configuration = new Yaml().load(APPLICATION_YML);
+    var spec = map(map(map(configuration.get("prequal")).get("topics")).get(topic));
+    var name = defaultOf(spec.get("name"));
+    var partitions = defaultOf(spec.get("partitions"));
+    var retentionMs = DurationStyle.detectAndParse(spec.get("retention").toString()).toMillis();
+    var topics = service("kafka-topics");
+
+    assertThat(topics.get("command").toString())
+        .contains(
+            "--topic "
+                + name
+                + " --partitions "
+                + partitions
+                + " --config retention.ms="
+                + retentionMs);
+    assertThat(map(topics.get("depends_on")))
+        .containsEntry("kafka", Map.of("condition", "service_healthy"));
+  }
+
+  @Test
+  void dockerfileBuildsWithTheWrapperThenRunsAsNonRootOnAJre() {
+    var stages = DOCKERFILE.stream().filter(line -> line.startsWith("FROM ")).toList();
+    var runStage =
+        DOCKERFILE.subList(DOCKERFILE.indexOf(stages.get(stages.size() - 1)), DOCKERFILE.size());
+
+    assertThat(stages).hasSize(2);
+    assertThat(stages.get(0)).isEqualTo("FROM eclipse-temurin:17-jdk AS build");
+    assertThat(DOCKERFILE)
+        .anySatisfy(line -> assertThat(line).contains("./mvnw -B -ntp package -DskipTests"));
+    assertThat(stages.get(1)).isEqualTo("FROM eclipse-temurin:17-jre");
+    assertThat(runStage)
+        .filteredOn(line -> line.startsWith("USER "))
+        .singleElement()
+        .satisfies(
+            user -> assertThat(user.substring("USER ".length()).trim()).isNotIn("root", "0"));
+    assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("HEALTHCHECK "));
+    assertThat(String.join("\n", runStage))
+        .contains("\"-cp\", \"/app/healthcheck\", \"health.ContainerHealthCheck\"");
+    assertThat(Path.of("src/main/java/health/ContainerHealthCheck.java")).exists();
+  }
+
+  /** The default of a {@code ${NAME:default}} placeholder, or the value itself. */
+  private static String defaultOf(Object value) {
+    var text = value.toString();
+    return text.startsWith("${") ? text.substring(text.indexOf(':') + 1, text.length() - 1) : text;
+  }
+
+  private static Map<String, Object> services() {
+    return map(COMPOSE.get("services"));
+  }
+
+  private static Map<String, Object> service(String name) {
+    return map(services().get(name));
+  }
+
+  private static Map<String, Object> environment(String service) {
+    return map(service(service).get("environment"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    assertThat(value).isInstanceOf(Map.class);
+    return (Map<String, Object>) value;
+  }
+
+  private static String read(String path) {
+    try {
+      return Files.readString(Path.of(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
