@@ -55,7 +55,8 @@ final class ChildJvm {
   }
 
   private static List<String> manifestClassPath(Path entry) {
-    if (!entry.getFileName().toString().startsWith("surefirebooter") || !Files.isRegularFile(entry)) {
+    if (!entry.getFileName().toString().startsWith("surefirebooter")
+        || !Files.isRegularFile(entry)) {
       return List.of();
     }
     try (var jar = new JarFile(entry.toFile())) {
@@ -90,7 +91,9 @@ final class ChildJvm {
     return lines(file, 0);
   }
 
-  /** The complete lines of the file from a byte offset on; a line still being written is left out. */
+  /**
+   * The complete lines of the file from a byte offset on; a line still being written is left out.
+   */
   static List<String> lines(Path file, long fromByte) {
     if (!Files.exists(file)) {
       return List.of();

@@ -65,19 +65,26 @@ class CreditReportDeliveryIT extends EndToEndTest {
 
     var deadLetter =
         KafkaTestClients.awaitRecord(
-            "loan_application_dlq", record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
+            "loan_application_dlq",
+            record -> id.toString().equals(record.key()),
+            Duration.ofSeconds(20));
 
     var json = readTree(deadLetter.value());
     assertThat(json.get("original_topic").asText()).isEqualTo(TOPIC);
     assertThat(json.get("error_message").asText()).isEqualTo("No application " + id);
-    assertThat(readTree(json.get("payload").asText()).get("application_id").asText()).isEqualTo(id.toString());
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM applications WHERE id = ?", Integer.class, id)).isZero();
+    assertThat(readTree(json.get("payload").asText()).get("application_id").asText())
+        .isEqualTo(id.toString());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM applications WHERE id = ?", Integer.class, id))
+        .isZero();
   }
 
   private NotifyBuilder reportsProcessed(UUID id, int count) {
     return new NotifyBuilder(camelContext)
         .fromRoute("decision")
-        .filter(exchange -> id.toString().equals(exchange.getMessage().getHeader(KafkaConstants.KEY)))
+        .filter(
+            exchange -> id.toString().equals(exchange.getMessage().getHeader(KafkaConstants.KEY)))
         .whenDone(count)
         .create();
   }
@@ -93,7 +100,8 @@ class CreditReportDeliveryIT extends EndToEndTest {
   }
 
   private Timestamp updatedAt(UUID id) {
-    return jdbc.queryForObject("SELECT updated_at FROM applications WHERE id = ?", Timestamp.class, id);
+    return jdbc.queryForObject(
+        "SELECT updated_at FROM applications WHERE id = ?", Timestamp.class, id);
   }
 
   private static String report(UUID id, int score) {
