@@ -330,7 +330,7 @@ class ApplicationFormTest {
       case "string" -> "85000";
       case "integer" -> 1;
       case "decimal" -> new BigDecimal("1.5");
-      case "boolean" -> Boolean.TRUE;
+      case "boolean" -> true;
       case "list" -> List.of("ABCDE1234F");
       case "object" -> Map.of("value", "ABCDE1234F");
       default -> throw new IllegalArgumentException(jsonType);

@@ -40,7 +40,7 @@ final class ChildJvm {
 
   static String classpath(String javaClassPath) {
     var entries = new ArrayList<String>();
-    for (var entry : javaClassPath.split(File.pathSeparator)) {
+    for (var entry : javaClassPath.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }
@@ -67,7 +67,7 @@ final class ChildJvm {
       }
       var base = entry.toAbsolutePath().getParent().toUri();
       var expanded = new ArrayList<String>();
-      for (var url : classPath.trim().split("\\s+")) {
+      for (var url : classPath.trim().split("\\s+", -1)) {
         expanded.add(Path.of(base.resolve(url)).toString());
       }
       return expanded;

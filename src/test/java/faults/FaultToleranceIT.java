@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,15 +225,24 @@ class FaultToleranceIT {
       }
 
       try (var producer = producer(deployment)) {
+        var sends = new ArrayList<Future<RecordMetadata>>();
         for (var id : ids) {
           // Twice in a row on one partition, and once on each other partition at the same time.
           for (int partition = 0; partition < 3; partition++) {
-            producer.send(
-                new ProducerRecord<>(
-                    "credit_reports_generated", partition, id.toString(), report(id, 700)));
+            sends.add(
+                producer.send(
+                    new ProducerRecord<>(
+                        "credit_reports_generated", partition, id.toString(), report(id, 700))));
           }
-          producer.send(
-              new ProducerRecord<>("credit_reports_generated", 0, id.toString(), report(id, 600)));
+          sends.add(
+              producer.send(
+                  new ProducerRecord<>(
+                      "credit_reports_generated", 0, id.toString(), report(id, 600))));
+        }
+        // Awaited only after all are sent, so they still reach the consumers together; a failed
+        // send fails the test here rather than as a drain timeout.
+        for (var send : sends) {
+          send.get();
         }
       }
 

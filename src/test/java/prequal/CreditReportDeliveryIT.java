@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +29,16 @@ class CreditReportDeliveryIT extends EndToEndTest {
 
     try (var producer = KafkaTestClients.producer()) {
       // One copy per partition: the three decision consumers handle them at the same time.
+      var sends = new ArrayList<Future<RecordMetadata>>();
       for (int partition = 0; partition < 3; partition++) {
-        producer.send(new ProducerRecord<>(TOPIC, partition, id.toString(), report(id, 700)));
+        sends.add(
+            producer.send(new ProducerRecord<>(TOPIC, partition, id.toString(), report(id, 700))));
       }
-      producer.flush();
+      // All three are in flight before the first is awaited, and a failed send fails here
+      // rather than as a timeout below.
+      for (var send : sends) {
+        send.get();
+      }
     }
 
     assertThat(processed.matches(20, TimeUnit.SECONDS)).isTrue();
