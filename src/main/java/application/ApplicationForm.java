@@ -28,6 +28,7 @@ public record ApplicationForm(
   public static final int NAME_MAX_CHARACTERS = 255;
   private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
   private static final int ZERO_WIDTH_JOINER = 0x200D;
+
   /** The columns are DECIMAL(12,2). */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
@@ -71,7 +72,8 @@ public record ApplicationForm(
           new FieldError(APPLICANT_NAME, "must be at most " + NAME_MAX_CHARACTERS + " characters"));
     } else if (text.codePoints().anyMatch(ApplicationForm::isHiddenCharacter)) {
       // PostgreSQL refuses NUL; the others hide or reorder what a reviewer would read.
-      errors.add(new FieldError(APPLICANT_NAME, "must not contain control or formatting characters"));
+      errors.add(
+          new FieldError(APPLICANT_NAME, "must not contain control or formatting characters"));
     } else if (text.codePoints().noneMatch(Character::isLetter)) {
       errors.add(new FieldError(APPLICANT_NAME, "must contain at least one letter"));
     } else {
@@ -88,7 +90,9 @@ public record ApplicationForm(
     var type = Character.getType(codePoint);
     return type == Character.CONTROL
         || type == Character.SURROGATE
-        || (type == Character.FORMAT && codePoint != ZERO_WIDTH_NON_JOINER && codePoint != ZERO_WIDTH_JOINER);
+        || (type == Character.FORMAT
+            && codePoint != ZERO_WIDTH_NON_JOINER
+            && codePoint != ZERO_WIDTH_JOINER);
   }
 
   private static BigDecimal amount(String field, Object raw, List<FieldError> errors) {

@@ -1,9 +1,9 @@
 package credit;
 
-import application.InvalidMessageException;
-import application.MessageRules;
 import application.ApplicationSubmitted;
+import application.InvalidMessageException;
 import application.LoanType;
+import application.MessageRules;
 import application.PanMask;
 import application.PanNumber;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -34,7 +34,12 @@ public record CreditReport(
     MessageRules.requirePresent(loanType, "loan_type");
     if (cibilScore < CreditScoring.MIN_SCORE || cibilScore > CreditScoring.MAX_SCORE) {
       throw new InvalidMessageException(
-          "cibil_score " + cibilScore + " is outside " + CreditScoring.MIN_SCORE + "-" + CreditScoring.MAX_SCORE);
+          "cibil_score "
+              + cibilScore
+              + " is outside "
+              + CreditScoring.MIN_SCORE
+              + "-"
+              + CreditScoring.MAX_SCORE);
     }
     MessageRules.requirePositive(monthlyIncomeInr, "monthly_income_inr");
     MessageRules.requirePositive(loanAmountInr, "loan_amount_inr");

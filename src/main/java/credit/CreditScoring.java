@@ -43,7 +43,8 @@ public final class CreditScoring {
     return CreditReport.of(submitted, score, clock.instant());
   }
 
-  public int score(UUID applicationId, String panNumber, BigDecimal monthlyIncomeInr, LoanType loanType) {
+  public int score(
+      UUID applicationId, String panNumber, BigDecimal monthlyIncomeInr, LoanType loanType) {
     var fixed = FIXED_SCORES.get(panNumber);
     if (fixed != null) {
       return fixed;

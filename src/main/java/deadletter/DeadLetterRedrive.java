@@ -55,7 +55,8 @@ public class DeadLetterRedrive {
   }
 
   /** Moves every dead letter present now; returns how many were sent back. */
-  public Map<String, Integer> redrive() throws IOException, ExecutionException, InterruptedException {
+  public Map<String, Integer> redrive()
+      throws IOException, ExecutionException, InterruptedException {
     try (var consumer = new KafkaConsumer<String, String>(consumerConfig());
         var producer = new KafkaProducer<String, String>(producerConfig())) {
       var partitions =
@@ -96,7 +97,9 @@ public class DeadLetterRedrive {
       throws IOException {
     var deadLetter = objectMapper.readTree(record.value());
     return new ProducerRecord<>(
-        deadLetter.get("original_topic").asText(), record.key(), deadLetter.get("payload").asText());
+        deadLetter.get("original_topic").asText(),
+        record.key(),
+        deadLetter.get("payload").asText());
   }
 
   private static boolean reached(
@@ -106,21 +109,33 @@ public class DeadLetterRedrive {
 
   private Map<String, Object> consumerConfig() {
     return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-        ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-        ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-" + UUID.randomUUID(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        brokers,
+        ConsumerConfig.GROUP_ID_CONFIG,
+        GROUP,
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        GROUP + "-" + UUID.randomUUID(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class);
   }
 
   private Map<String, Object> producerConfig() {
     return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        brokers,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class);
   }
 }

@@ -5,15 +5,16 @@ import java.math.BigDecimal;
 
 /**
  * Decides a scored application. A score below 650 is rejected; otherwise the applicant is
- * pre-approved when the monthly income strictly exceeds the instalment of a four-year loan
- * (loan / 48), and sent to a human when it does not.
+ * pre-approved when the monthly income strictly exceeds the instalment of a four-year loan (loan /
+ * 48), and sent to a human when it does not.
  */
 public final class DecisionPolicy {
 
   public static final int MIN_APPROVABLE_SCORE = 650;
   private static final BigDecimal LOAN_TERM_MONTHS = BigDecimal.valueOf(48);
 
-  public ApplicationStatus decide(int cibilScore, BigDecimal monthlyIncomeInr, BigDecimal loanAmountInr) {
+  public ApplicationStatus decide(
+      int cibilScore, BigDecimal monthlyIncomeInr, BigDecimal loanAmountInr) {
     if (cibilScore < MIN_APPROVABLE_SCORE) {
       return ApplicationStatus.REJECTED;
     }

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Applies the {@link DecisionPolicy} to a credit report and names the SQL parameters to record it. */
+/**
+ * Applies the {@link DecisionPolicy} to a credit report and names the SQL parameters to record it.
+ */
 @Component
 public class Decisions {
 

@@ -12,9 +12,9 @@ import prequal.PrequalProperties;
 import prequal.Role;
 
 /**
- * Real probes, each bounded by {@code prequal.health-timeout}: a query for PostgreSQL and a
- * cluster metadata call for Kafka, run in parallel. The credit role never touches the database, so
- * it does not report it.
+ * Real probes, each bounded by {@code prequal.health-timeout}: a query for PostgreSQL and a cluster
+ * metadata call for Kafka, run in parallel. The credit role never touches the database, so it does
+ * not report it.
  */
 @Component
 public class DependencyProbes {

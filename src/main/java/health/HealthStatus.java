@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The {@code /health} body. A part the running roles do not use is left out rather than reported
- * as connected.
+ * The {@code /health} body. A part the running roles do not use is left out rather than reported as
+ * connected.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HealthStatus(String status, String database, String kafka) {

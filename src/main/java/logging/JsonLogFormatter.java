@@ -34,11 +34,16 @@ public class JsonLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     this.writer =
         JsonWriter.<ILoggingEvent>of(
                 members -> {
-                  members.add("timestamp", event -> Instant.ofEpochMilli(event.getTimeStamp()).toString());
+                  members.add(
+                      "timestamp", event -> Instant.ofEpochMilli(event.getTimeStamp()).toString());
                   members.add("level", event -> event.getLevel().toString());
                   members.add(SERVICE, event -> mdc(event).getOrDefault(SERVICE, process));
-                  members.add(CORRELATION_ID, event -> mdc(event).get(CORRELATION_ID)).whenNotNull();
-                  members.add(APPLICATION_ID, event -> mdc(event).get(APPLICATION_ID)).whenNotNull();
+                  members
+                      .add(CORRELATION_ID, event -> mdc(event).get(CORRELATION_ID))
+                      .whenNotNull();
+                  members
+                      .add(APPLICATION_ID, event -> mdc(event).get(APPLICATION_ID))
+                      .whenNotNull();
                   members.add("route_id", event -> mdc(event).get(CAMEL_ROUTE_ID)).whenNotNull();
                   members.add("logger", ILoggingEvent::getLoggerName);
                   members.add("thread", ILoggingEvent::getThreadName);

@@ -26,8 +26,10 @@ public class OutboxBatch {
 
   public Map<String, Object> claimParameters() {
     return Map.of(
-        "lease", settings.claimLease().toMillis() + " milliseconds",
-        "batch_size", settings.batchSize());
+        "lease",
+        settings.claimLease().toMillis() + " milliseconds",
+        "batch_size",
+        settings.batchSize());
   }
 
   public List<Message> toRecords(List<Map<String, Object>> rows, Exchange exchange) {

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Creates the three topics with their partitions and retention before any route starts: a
- * consumer that subscribed first would let the broker auto-create a topic with one partition.
+ * Creates the three topics with their partitions and retention before any route starts: a consumer
+ * that subscribed first would let the broker auto-create a topic with one partition.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {

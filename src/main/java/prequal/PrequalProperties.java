@@ -39,7 +39,8 @@ public record PrequalProperties(
       @Min(1) short replicationFactor,
       @NotNull Duration provisionTimeout) {}
 
-  public record TopicSpec(@NotBlank String name, @Min(1) int partitions, @NotNull Duration retention) {}
+  public record TopicSpec(
+      @NotBlank String name, @Min(1) int partitions, @NotNull Duration retention) {}
 
   /**
    * How the relay drains the outbox: how often it looks when idle, how much it takes at once, and

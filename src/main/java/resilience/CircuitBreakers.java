@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The circuit breakers of the routes' circuit-breaker EIPs, found by node id once Camel has
  * started: their state changes are logged and exposed as the gauge {@code
- * prequal.circuit.breaker.state} (0 closed, 1 half-open, 2 open), and routes can ask whether one
- * is letting calls through before doing work that would only be thrown away.
+ * prequal.circuit.breaker.state} (0 closed, 1 half-open, 2 open), and routes can ask whether one is
+ * letting calls through before doing work that would only be thrown away.
  */
 @Component
 public class CircuitBreakers implements CamelContextConfiguration {

@@ -19,9 +19,9 @@ import prequal.PrequalProperties;
  * Error handling shared by the Kafka consumer routes.
  *
  * <ul>
- *   <li>A message that can never succeed (unreadable, breaking the message rules, naming an
- *       unknown application) goes to the dead-letter topic with the dead-letter schema; its offset
- *       is committed only after the broker acknowledged the dead letter.
+ *   <li>A message that can never succeed (unreadable, breaking the message rules, naming an unknown
+ *       application) goes to the dead-letter topic with the dead-letter schema; its offset is
+ *       committed only after the broker acknowledged the dead letter.
  *   <li>While a circuit breaker is open the record is held, uncommitted, and offered again every
  *       second: the consumer is paused on it, and nothing is dead-lettered because of an outage.
  *   <li>Anything else is presumed transient: redelivered with backoff, and if it still fails the
@@ -57,7 +57,9 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
             UnknownApplicationException.class)
         .handled(true)
         .useOriginalMessage()
-        .log(LoggingLevel.WARN, "Dead-lettering a message that can never succeed: ${exception.message}")
+        .log(
+            LoggingLevel.WARN,
+            "Dead-lettering a message that can never succeed: ${exception.message}")
         .process(this::toDeadLetter)
         .marshal()
         .json()

@@ -7,14 +7,14 @@ import monitoring.DecisionMetrics;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 import org.springframework.stereotype.Component;
-import resilience.CircuitBreakers;
 import prequal.ConditionalOnRole;
 import prequal.ConsumerGroups;
 import prequal.Role;
+import resilience.CircuitBreakers;
 
 /**
- * decision-service: decide each credit report and record the outcome. The update applies only
- * while the application is PENDING, in the same statement as its audit event, so a duplicate or
+ * decision-service: decide each credit report and record the outcome. The update applies only while
+ * the application is PENDING, in the same statement as its audit event, so a duplicate or
  * concurrent report changes nothing. The offset is committed after the database commit.
  *
  * <p>The update runs behind the {@code decision-database} circuit breaker. While it is open the
@@ -57,7 +57,8 @@ public class DecisionRoute extends RouteBuilder {
         .log("Decided: ${body[status]} (CIBIL ${body[cibil_score]})")
         .bean(decisionMetrics, "recorded(${body[status]})")
         .otherwise()
-        .to("sql:classpath:sql/select-status-for-decision.sql?outputType=SelectOne&outputHeader=currentStatus")
+        .to(
+            "sql:classpath:sql/select-status-for-decision.sql?outputType=SelectOne&outputHeader=currentStatus")
         .choice()
         .when(header("currentStatus").isNull())
         .throwException(UnknownApplicationException.class, "No application ${body[id]}")

@@ -5,7 +5,8 @@ import org.slf4j.MDC;
 
 /**
  * Puts the ids of the application being handled into the logging context. Camel copies these MDC
- * keys across threads and clears them when the exchange ends ({@code camel.main.mdc-logging-keys-pattern}).
+ * keys across threads and clears them when the exchange ends ({@code
+ * camel.main.mdc-logging-keys-pattern}).
  */
 final class LogContext {
 

@@ -6,11 +6,11 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.kafka.common.KafkaException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.apache.kafka.common.KafkaException;
 import web.AccessDeniedException;
 import web.CorrelationIds;
 import web.ErrorResponse;
@@ -22,8 +22,8 @@ import web.ValidationErrorResponse;
 
 /**
  * What every REST route shares: the correlation id on the way in, one JSON error shape for every
- * failure, and only the intended headers on the way out. Nothing a client sends can produce a
- * stack trace, a class name or SQL in a response.
+ * failure, and only the intended headers on the way out. Nothing a client sends can produce a stack
+ * trace, a class name or SQL in a response.
  */
 @Component
 public class RestErrorHandling extends RouteConfigurationBuilder {
@@ -45,7 +45,10 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
         .handled(true)
         .setHeader("WWW-Authenticate", constant("Bearer"))
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(401))
-        .setBody(exchange -> new ErrorResponse("Unauthorized", caught(exchange, UnauthorizedException.class).getMessage()))
+        .setBody(
+            exchange ->
+                new ErrorResponse(
+                    "Unauthorized", caught(exchange, UnauthorizedException.class).getMessage()))
         .marshal()
         .json();
     rest.onException(InvalidApplicationException.class)
@@ -98,9 +101,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
     rest.onException(type)
         .handled(true)
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(status))
-        .setBody(
-            exchange ->
-                new ErrorResponse(error, caught(exchange, type).getMessage()))
+        .setBody(exchange -> new ErrorResponse(error, caught(exchange, type).getMessage()))
         .marshal()
         .json();
   }
@@ -114,6 +115,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
   /** The correlation filter has already settled the id; the logs of this exchange carry it. */
   private static void correlate(Exchange exchange) {
     LogContext.service("prequal-api");
-    LogContext.application(null, exchange.getMessage().getHeader(CorrelationIds.HEADER, String.class));
+    LogContext.application(
+        null, exchange.getMessage().getHeader(CorrelationIds.HEADER, String.class));
   }
 }

@@ -28,7 +28,9 @@ public class StaleApplicationsRoute extends RouteBuilder {
   public void configure() {
     onException(Exception.class)
         .handled(true)
-        .log(LoggingLevel.WARN, "Stale application sweep failed, will run again: ${exception.message}");
+        .log(
+            LoggingLevel.WARN,
+            "Stale application sweep failed, will run again: ${exception.message}");
 
     from("scheduler:stale-applications?delay={{prequal.stale.check-interval-ms}}&synchronous=true")
         .routeId("stale-applications")
@@ -37,11 +39,16 @@ public class StaleApplicationsRoute extends RouteBuilder {
         .process(
             exchange ->
                 staleApplications.redriven(
-                    exchange.getMessage().getHeader(SqlConstants.SQL_UPDATE_COUNT, 0, Integer.class)))
+                    exchange
+                        .getMessage()
+                        .getHeader(SqlConstants.SQL_UPDATE_COUNT, 0, Integer.class)))
         .filter(header(SqlConstants.SQL_UPDATE_COUNT).isGreaterThan(0))
-        .log(LoggingLevel.WARN, "Published again ${header.CamelSqlUpdateCount} stale PENDING application(s)")
+        .log(
+            LoggingLevel.WARN,
+            "Published again ${header.CamelSqlUpdateCount} stale PENDING application(s)")
         .end()
-        .to("sql:classpath:sql/oldest-pending-age.sql?noop=true&outputType=SelectOne&outputHeader=oldestPendingSeconds")
+        .to(
+            "sql:classpath:sql/oldest-pending-age.sql?noop=true&outputType=SelectOne&outputHeader=oldestPendingSeconds")
         .process(
             exchange ->
                 staleApplications.oldestPending(

@@ -40,7 +40,9 @@ public class SubmitApplicationRoute extends RouteBuilder {
         .bean(ApplicationForm.class, "parse")
         .bean(applicationIntake, "register(${body}, ${header." + CorrelationIds.HEADER + "})")
         .setHeader(APPLICATION_ID, simple("${body[id]}"))
-        .process(exchange -> LogContext.application(exchange.getMessage().getHeader(APPLICATION_ID), null))
+        .process(
+            exchange ->
+                LogContext.application(exchange.getMessage().getHeader(APPLICATION_ID), null))
         .to("sql:classpath:sql/insert-application.sql")
         .log("Application received: ${body[loan_type]} loan of ${body[loan_amount_inr]}")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))

@@ -1,6 +1,5 @@
 package web;
 
-import java.util.List;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,14 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Settles the correlation id before anything else sees the request, so the routes, the error
- * pages and the response all carry the same one.
+ * Settles the correlation id before anything else sees the request, so the routes, the error pages
+ * and the response all carry the same one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

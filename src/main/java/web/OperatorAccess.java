@@ -23,7 +23,8 @@ public class OperatorAccess {
       throw new AccessDeniedException("Operator endpoints are disabled");
     }
     var expected = ("Bearer " + admin.token()).getBytes(StandardCharsets.UTF_8);
-    var given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
+    var given =
+        authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(expected, given)) {
       throw new UnauthorizedException("A valid operator token is required");
     }

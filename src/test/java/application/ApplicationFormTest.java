@@ -141,7 +141,16 @@ class ApplicationFormTest {
   }
 
   @ParameterizedTest(name = "the name ''{0}'' is accepted unchanged")
-  @CsvSource({"Asha Rao", "राजेश कुमार", "O'Brien-Nair", "José Álvarez", "Lakshmi 😀", "X", "क्‍ष", "श्‌र"})
+  @CsvSource({
+    "Asha Rao",
+    "राजेश कुमार",
+    "O'Brien-Nair",
+    "José Álvarez",
+    "Lakshmi 😀",
+    "X",
+    "क्‍ष",
+    "श्‌र"
+  })
   void acceptsRealNames(String name) {
     assertThat(ApplicationForm.parse(validBodyWith(NAME, name)).applicantName()).isEqualTo(name);
   }
@@ -155,9 +164,20 @@ class ApplicationFormTest {
 
   @ParameterizedTest(name = "a name containing U+{0} is refused")
   @CsvSource({
-    "0000", "0009", "000A", "000D", "001B", "007F", "0085", "009F", // control characters
-    "200B", "202E", "2066", "FEFF", // invisible formatting: zero-width space, bidi overrides, BOM
-    "D800", "DFFF" // unpaired surrogates
+    "0000",
+    "0009",
+    "000A",
+    "000D",
+    "001B",
+    "007F",
+    "0085",
+    "009F", // control characters
+    "200B",
+    "202E",
+    "2066",
+    "FEFF", // invisible formatting: zero-width space, bidi overrides, BOM
+    "D800",
+    "DFFF" // unpaired surrogates
   })
   void refusesHiddenCharactersInAName(String hex) {
     var name = "Asha" + (char) Integer.parseInt(hex, 16) + "Rao";
@@ -252,7 +272,8 @@ class ApplicationFormTest {
   @ParameterizedTest(name = "loan_type ''{0}'' is refused")
   @CsvSource({"personal", "Home", "CAR", "EDUCATION", "''", "' HOME'", "'AUTO '"})
   void refusesAnyOtherLoanType(String type) {
-    assertThat(errorsOf(validBodyWith(TYPE, type))).containsExactly(new FieldError(TYPE, LOAN_TYPES));
+    assertThat(errorsOf(validBodyWith(TYPE, type)))
+        .containsExactly(new FieldError(TYPE, LOAN_TYPES));
   }
 
   @Test
@@ -309,7 +330,7 @@ class ApplicationFormTest {
       case "string" -> "85000";
       case "integer" -> 1;
       case "decimal" -> new BigDecimal("1.5");
-      case "boolean" -> Boolean.TRUE;
+      case "boolean" -> true;
       case "list" -> List.of("ABCDE1234F");
       case "object" -> Map.of("value", "ABCDE1234F");
       default -> throw new IllegalArgumentException(jsonType);

@@ -51,7 +51,8 @@ class ApplicationSubmittedTest {
   @ParameterizedTest(name = "monthly income {0} is refused")
   @CsvSource({"0", "0.00", "-0.01", "-82000.00", "''"})
   void refusesNonPositiveIncome(String income) {
-    assertThatThrownBy(() -> submitted(ID, "ABCDE1234F", decimalOrNull(income), LOAN, LoanType.HOME))
+    assertThatThrownBy(
+            () -> submitted(ID, "ABCDE1234F", decimalOrNull(income), LOAN, LoanType.HOME))
         .isInstanceOf(InvalidMessageException.class)
         .hasMessage("monthly_income_inr must be greater than 0");
   }
@@ -59,7 +60,8 @@ class ApplicationSubmittedTest {
   @ParameterizedTest(name = "loan amount {0} is refused")
   @CsvSource({"0", "0.00", "-0.01", "-480000.00", "''"})
   void refusesNonPositiveLoanAmount(String loan) {
-    assertThatThrownBy(() -> submitted(ID, "ABCDE1234F", INCOME, decimalOrNull(loan), LoanType.HOME))
+    assertThatThrownBy(
+            () -> submitted(ID, "ABCDE1234F", INCOME, decimalOrNull(loan), LoanType.HOME))
         .isInstanceOf(InvalidMessageException.class)
         .hasMessage("loan_amount_inr must be greater than 0");
   }

@@ -67,8 +67,7 @@ class PanNumberTest {
 
   @Test
   void theRefusalDoesNotRevealAnAlmostPan() {
-    assertThatThrownBy(() -> new PanNumber("abcde1234f"))
-        .hasMessage("Not a PAN: abcde***4f");
+    assertThatThrownBy(() -> new PanNumber("abcde1234f")).hasMessage("Not a PAN: abcde***4f");
   }
 
   @ParameterizedTest(name = "{0} is shown as {1}")

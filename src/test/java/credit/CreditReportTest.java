@@ -65,7 +65,14 @@ class CreditReportTest {
   void ofCarriesTheSubmissionAndTheScore() {
     var submitted =
         new ApplicationSubmitted(
-            ID, "ABCDE1234F", "Asha Rao", INCOME, LOAN, LoanType.AUTO, AT.minusSeconds(5), "corr-7");
+            ID,
+            "ABCDE1234F",
+            "Asha Rao",
+            INCOME,
+            LOAN,
+            LoanType.AUTO,
+            AT.minusSeconds(5),
+            "corr-7");
 
     var report = CreditReport.of(submitted, 712, AT);
 
@@ -98,7 +105,8 @@ class CreditReportTest {
 
   @Test
   void refusesAMissingLoanType() {
-    assertThatThrownBy(() -> new CreditReport(ID, "ABCDE1234F", 700, INCOME, LOAN, null, AT, "corr-1"))
+    assertThatThrownBy(
+            () -> new CreditReport(ID, "ABCDE1234F", 700, INCOME, LOAN, null, AT, "corr-1"))
         .isInstanceOf(InvalidMessageException.class)
         .hasMessage("loan_type is required");
   }

@@ -23,8 +23,7 @@ class CreditScoringTest {
   private static final UUID NO_VARIATION = UUID.fromString("00000000-0000-0000-0000-000000000005");
   private static final Instant SCORED_AT = Instant.parse("2025-01-15T10:30:00Z");
 
-  private final CreditScoring scoring =
-      new CreditScoring(Clock.fixed(SCORED_AT, ZoneOffset.UTC));
+  private final CreditScoring scoring = new CreditScoring(Clock.fixed(SCORED_AT, ZoneOffset.UTC));
 
   @ParameterizedTest(name = "demo PAN {0} with income {1}, {2} loan and id {3} always scores {4}")
   @CsvSource({
@@ -122,8 +121,7 @@ class CreditScoringTest {
             .map(id -> scoring.score(id, "KLMNO1234P", income, LoanType.AUTO))
             .collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(scores)
-        .containsExactly(645, 646, 647, 648, 649, 650, 651, 652, 653, 654, 655);
+    assertThat(scores).containsExactly(645, 646, 647, 648, 649, 650, 651, 652, 653, 654, 655);
   }
 
   @ParameterizedTest(name = "a raw score of {0} is clamped to {1}")

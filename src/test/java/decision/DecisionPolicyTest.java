@@ -37,7 +37,11 @@ class DecisionPolicyTest {
     "900, 10000.00,  480000.00, 10000.00, MANUAL_REVIEW",
   })
   void preApprovesOnlyWhenIncomeStrictlyExceedsTheInstalment(
-      int score, BigDecimal income, BigDecimal loan, String instalment, ApplicationStatus expected) {
+      int score,
+      BigDecimal income,
+      BigDecimal loan,
+      String instalment,
+      ApplicationStatus expected) {
     assertThat(policy.decide(score, income, loan)).isEqualTo(expected);
   }
 

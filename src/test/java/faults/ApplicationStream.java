@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +22,12 @@ import java.util.function.IntConsumer;
  * A steady stream of loan applications to {@code POST /applications}, from one thread at a fixed
  * rate, as a lender's front end would send them while a test breaks Kafka or PostgreSQL underneath.
  * It never fails on a refused or failed request: it counts them, so the test can assert what the
- * client saw during the fault, and keeps every accepted id so it can check that each one is
- * decided exactly once afterwards.
+ * client saw during the fault, and keeps every accepted id so it can check that each one is decided
+ * exactly once afterwards.
  *
  * <p>The applications are a realistic mix from a seeded generator (the same seed, the same
- * applications): random PANs plus the two with a fixed CIBIL score ({@code ABCDE1234F},
- * {@code FGHIJ5678K}), incomes and loans that land on each decision, and all three loan types.
+ * applications): random PANs plus the two with a fixed CIBIL score ({@code ABCDE1234F}, {@code
+ * FGHIJ5678K}), incomes and loans that land on each decision, and all three loan types.
  */
 public final class ApplicationStream {
 
@@ -39,9 +38,21 @@ public final class ApplicationStream {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> NAMES =
       List.of(
-          "Rajesh Kumar", "Priya Sharma", "Amit Patel", "Sunita Reddy", "Vikram Singh",
-          "Ananya Iyer", "Mohammed Qureshi", "Kavita Nair", "Arjun Mehta", "Lakshmi Venkatesan",
-          "Harpreet Kaur", "Sourav Banerjee", "Deepa Menon", "Rahul Gupta", "Fatima Sheikh");
+          "Rajesh Kumar",
+          "Priya Sharma",
+          "Amit Patel",
+          "Sunita Reddy",
+          "Vikram Singh",
+          "Ananya Iyer",
+          "Mohammed Qureshi",
+          "Kavita Nair",
+          "Arjun Mehta",
+          "Lakshmi Venkatesan",
+          "Harpreet Kaur",
+          "Sourav Banerjee",
+          "Deepa Menon",
+          "Rahul Gupta",
+          "Fatima Sheikh");
   private static final List<String> LOAN_TYPES = List.of("PERSONAL", "HOME", "AUTO");
 
   private final String baseUrl;
@@ -68,9 +79,9 @@ public final class ApplicationStream {
   }
 
   /**
-   * Sends {@code count} applications at {@code perSecond}, calling {@code afterEach} with the
-   * index of each attempt (0 to count - 1) once its answer or failure is in. A request that takes
-   * longer than the interval delays the next one; the stream does not burst to catch up.
+   * Sends {@code count} applications at {@code perSecond}, calling {@code afterEach} with the index
+   * of each attempt (0 to count - 1) once its answer or failure is in. A request that takes longer
+   * than the interval delays the next one; the stream does not burst to catch up.
    */
   public Result submit(int count, int perSecond, IntConsumer afterEach) {
     if (count < 0 || perSecond <= 0) {
@@ -204,8 +215,8 @@ public final class ApplicationStream {
   }
 
   /**
-   * What the client saw: the accepted applications in order, the answers other than 202 by
-   * status code, and the requests that got no answer by exception class.
+   * What the client saw: the accepted applications in order, the answers other than 202 by status
+   * code, and the requests that got no answer by exception class.
    */
   public record Result(
       Map<UUID, Application> acceptedApplications,

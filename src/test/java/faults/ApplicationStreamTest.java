@@ -35,7 +35,9 @@ class ApplicationStreamTest {
     var outcomes = EnumSet.noneOf(ApplicationStatus.class);
 
     for (int i = 0; i < 300; i++) {
-      var body = JSON.readValue(stream.nextApplication().toJson(), new TypeReference<Map<String, Object>>() {});
+      var body =
+          JSON.readValue(
+              stream.nextApplication().toJson(), new TypeReference<Map<String, Object>>() {});
       var form = ApplicationForm.parse(body);
 
       assertThat(form.monthlyIncomeInr().scale()).isLessThanOrEqualTo(2);
@@ -43,14 +45,23 @@ class ApplicationStreamTest {
       pans.add(form.panNumber().value());
       types.add(form.loanType());
       int score =
-          scoring.score(UUID.randomUUID(), form.panNumber().value(), form.monthlyIncomeInr(), form.loanType());
+          scoring.score(
+              UUID.randomUUID(),
+              form.panNumber().value(),
+              form.monthlyIncomeInr(),
+              form.loanType());
       outcomes.add(policy.decide(score, form.monthlyIncomeInr(), form.loanAmountInr()));
     }
 
-    assertThat(pans).contains(ApplicationStream.PRE_APPROVED_PAN, ApplicationStream.REJECTED_PAN).hasSizeGreaterThan(100);
+    assertThat(pans)
+        .contains(ApplicationStream.PRE_APPROVED_PAN, ApplicationStream.REJECTED_PAN)
+        .hasSizeGreaterThan(100);
     assertThat(types).containsExactlyInAnyOrder(LoanType.values());
     assertThat(outcomes)
-        .contains(ApplicationStatus.PRE_APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.MANUAL_REVIEW);
+        .contains(
+            ApplicationStatus.PRE_APPROVED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.MANUAL_REVIEW);
   }
 
   @Test
@@ -64,7 +75,8 @@ class ApplicationStreamTest {
   void unreachableServiceIsCountedByExceptionAndAfterEachSeesEveryAttempt() {
     var seen = new ArrayList<Integer>();
 
-    var result = new ApplicationStream("http://127.0.0.1:" + Ports.free()).submit(3, 100, seen::add);
+    var result =
+        new ApplicationStream("http://127.0.0.1:" + Ports.free()).submit(3, 100, seen::add);
 
     assertThat(seen).containsExactly(0, 1, 2);
     assertThat(result.accepted()).isEmpty();
@@ -72,7 +84,8 @@ class ApplicationStreamTest {
     assertThat(result.attempts()).isEqualTo(3);
   }
 
-  private static List<ApplicationStream.Application> applications(ApplicationStream stream, int count) {
+  private static List<ApplicationStream.Application> applications(
+      ApplicationStream stream, int count) {
     var applications = new ArrayList<ApplicationStream.Application>();
     for (int i = 0; i < count; i++) {
       applications.add(stream.nextApplication());

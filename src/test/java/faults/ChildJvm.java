@@ -40,7 +40,7 @@ final class ChildJvm {
 
   static String classpath(String javaClassPath) {
     var entries = new ArrayList<String>();
-    for (var entry : javaClassPath.split(File.pathSeparator)) {
+    for (var entry : javaClassPath.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }
@@ -55,7 +55,8 @@ final class ChildJvm {
   }
 
   private static List<String> manifestClassPath(Path entry) {
-    if (!entry.getFileName().toString().startsWith("surefirebooter") || !Files.isRegularFile(entry)) {
+    if (!entry.getFileName().toString().startsWith("surefirebooter")
+        || !Files.isRegularFile(entry)) {
       return List.of();
     }
     try (var jar = new JarFile(entry.toFile())) {
@@ -66,7 +67,7 @@ final class ChildJvm {
       }
       var base = entry.toAbsolutePath().getParent().toUri();
       var expanded = new ArrayList<String>();
-      for (var url : classPath.trim().split("\\s+")) {
+      for (var url : classPath.trim().split("\\s+", -1)) {
         expanded.add(Path.of(base.resolve(url)).toString());
       }
       return expanded;
@@ -90,7 +91,9 @@ final class ChildJvm {
     return lines(file, 0);
   }
 
-  /** The complete lines of the file from a byte offset on; a line still being written is left out. */
+  /**
+   * The complete lines of the file from a byte offset on; a line still being written is left out.
+   */
   static List<String> lines(Path file, long fromByte) {
     if (!Files.exists(file)) {
       return List.of();

@@ -12,7 +12,9 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A child JVM gets the real test classpath even when Surefire started the tests from a manifest. */
+/**
+ * A child JVM gets the real test classpath even when Surefire started the tests from a manifest.
+ */
 class ChildJvmTest {
 
   @TempDir Path temp;
@@ -36,7 +38,9 @@ class ChildJvmTest {
   void anOrdinaryClasspathIsPassedOnAsItIs() throws IOException {
     var library = temp.resolve("library.jar");
     manifestJar(library, "other.jar");
-    var classpath = String.join(File.pathSeparator, "target/test-classes", library.toString(), "target/classes");
+    var classpath =
+        String.join(
+            File.pathSeparator, "target/test-classes", library.toString(), "target/classes");
 
     assertThat(ChildJvm.classpath(classpath)).isEqualTo(classpath);
   }

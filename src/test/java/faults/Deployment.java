@@ -22,8 +22,8 @@ import prequal.EmbeddedInfrastructure;
 
 /**
  * One deployment under test: a Kafka broker of its own (a child JVM that can be stopped), a fresh
- * database on the embedded PostgreSQL server reachable directly or through a proxy that can cut
- * it, and service processes started from the built jar with settings that make outages short.
+ * database on the embedded PostgreSQL server reachable directly or through a proxy that can cut it,
+ * and service processes started from the built jar with settings that make outages short.
  */
 final class Deployment implements AutoCloseable {
 
@@ -80,17 +80,23 @@ final class Deployment implements AutoCloseable {
   }
 
   /**
-   * Waits until none of the applications is PENDING; returns how long that took counted from
-   * {@code since} ({@link System#nanoTime}), which the scenarios take once the fault is repaired
-   * and the last application submitted.
+   * Waits until none of the applications is PENDING; returns how long that took counted from {@code
+   * since} ({@link System#nanoTime}), which the scenarios take once the fault is repaired and the
+   * last application submitted.
    */
-  Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout) throws InterruptedException {
+  Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout)
+      throws InterruptedException {
     var deadline = System.nanoTime() + timeout.toNanos();
     while (pending(ids) > 0) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            pending(ids) + " of " + ids.size() + " applications still PENDING after " + timeout
-                + "; the services' warnings and errors:\n" + serviceProblems());
+            pending(ids)
+                + " of "
+                + ids.size()
+                + " applications still PENDING after "
+                + timeout
+                + "; the services' warnings and errors:\n"
+                + serviceProblems());
       }
       Thread.sleep(200);
     }
@@ -100,8 +106,8 @@ final class Deployment implements AutoCloseable {
   /**
    * The end state the reliability guarantees promise: every accepted application stored and
    * decided, and every stored application decided exactly once according to its audit trail. (A
-   * submission cut off by a crash may have been stored without its 202 reaching the client; it
-   * must be decided like any other.)
+   * submission cut off by a crash may have been stored without its 202 reaching the client; it must
+   * be decided like any other.)
    */
   void assertEveryApplicationDecidedExactlyOnce(Collection<UUID> accepted) {
     var stored = database.queryForList("SELECT id FROM applications", UUID.class);
@@ -109,7 +115,8 @@ final class Deployment implements AutoCloseable {
     assertThat(pending(accepted)).as("still PENDING").isZero();
     assertThat(
             database.queryForObject(
-                "SELECT count(*) FROM application_events WHERE to_status <> 'PENDING'", Integer.class))
+                "SELECT count(*) FROM application_events WHERE to_status <> 'PENDING'",
+                Integer.class))
         .as("decisions recorded")
         .isEqualTo(stored.size());
     assertThat(
@@ -131,9 +138,14 @@ final class Deployment implements AutoCloseable {
   /** How many messages the dead-letter topic holds. */
   long deadLetters() throws Exception {
     try (var admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       var partition = new TopicPartition(DEAD_LETTER_TOPIC, 0);
-      return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+      return admin
+          .listOffsets(Map.of(partition, OffsetSpec.latest()))
+          .partitionResult(partition)
+          .get()
+          .offset();
     }
   }
 
@@ -156,8 +168,10 @@ final class Deployment implements AutoCloseable {
 
   private int pending(Collection<UUID> ids) {
     var stillPending =
-        database.queryForObject("SELECT count(*) FROM applications WHERE status = 'PENDING'", Integer.class);
-    var missing = ids.size() - database.queryForObject("SELECT count(*) FROM applications", Integer.class);
+        database.queryForObject(
+            "SELECT count(*) FROM applications WHERE status = 'PENDING'", Integer.class);
+    var missing =
+        ids.size() - database.queryForObject("SELECT count(*) FROM applications", Integer.class);
     return stillPending + Math.max(missing, 0);
   }
 
@@ -172,7 +186,13 @@ final class Deployment implements AutoCloseable {
     var results = Path.of("target", "fault-suite-results.md");
     var row =
         "| %s | %d | %d | %d | %d | %.1f s |%n"
-            .formatted(scenario, accepted.size(), lost, decidedTwice(), deadLetters(), drain.toMillis() / 1000.0);
+            .formatted(
+                scenario,
+                accepted.size(),
+                lost,
+                decidedTwice(),
+                deadLetters(),
+                drain.toMillis() / 1000.0);
     if (!Files.exists(results)) {
       Files.createDirectories(results.getParent());
       Files.writeString(

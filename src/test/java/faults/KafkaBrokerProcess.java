@@ -98,7 +98,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
       process.destroyForcibly();
       waitFor(process, STOP_TIMEOUT);
       throw new IllegalStateException(
-          "Kafka broker did not stop within " + STOP_TIMEOUT + " of SIGTERM and was killed; "
+          "Kafka broker did not stop within "
+              + STOP_TIMEOUT
+              + " of SIGTERM and was killed; "
               + ChildJvm.tail(logFile, 40));
     }
   }
@@ -113,8 +115,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the broker again on the same ports and log directory (stopping it gracefully first if
-   * it is still running) and returns once it answers a metadata request.
+   * Starts the broker again on the same ports and log directory (stopping it gracefully first if it
+   * is still running) and returns once it answers a metadata request.
    */
   public synchronized void restart() {
     stop();
@@ -135,7 +137,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             "process.roles=broker,controller",
             "node.id=1",
             "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-            "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:"
+                + brokerPort
+                + ",CONTROLLER://127.0.0.1:"
+                + controllerPort,
             "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
             "inter.broker.listener.name=PLAINTEXT",
             "controller.listener.names=CONTROLLER",
@@ -230,14 +235,20 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     try (var admin =
         Admin.create(
             Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                PROBE_TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                PROBE_TIMEOUT_MS,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                500))) {
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              "Kafka broker exited with " + process.exitValue() + " while starting; "
+              "Kafka broker exited with "
+                  + process.exitValue()
+                  + " while starting; "
                   + ChildJvm.tail(logFile, 60));
         }
         try {
@@ -260,8 +271,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException(
-        "Kafka broker at " + bootstrapServers() + " did not answer within " + READY_TIMEOUT
-            + " (last error: " + last + "); " + ChildJvm.tail(logFile, 60));
+        "Kafka broker at "
+            + bootstrapServers()
+            + " did not answer within "
+            + READY_TIMEOUT
+            + " (last error: "
+            + last
+            + "); "
+            + ChildJvm.tail(logFile, 60));
   }
 
   private static boolean waitFor(Process process, Duration timeout) {

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker child process goes away when stopped or killed and comes back on the same address
- * with its topics, records and committed offsets, as the fault tests need it to.
+ * The broker child process goes away when stopped or killed and comes back on the same address with
+ * its topics, records and committed offsets, as the fault tests need it to.
  */
 class KafkaBrokerProcessIT {
 
@@ -47,7 +47,10 @@ class KafkaBrokerProcessIT {
       var address = broker.bootstrapServers();
       assertThat(broker.isRunning()).isTrue();
       try (var admin = admin(address)) {
-        admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        admin
+            .createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)))
+            .all()
+            .get(10, TimeUnit.SECONDS);
       }
       produce(address, "first", "second", "third");
       assertThat(consumeAndCommit(address, GROUP, 2)).containsExactly("first", "second");
@@ -82,7 +85,10 @@ class KafkaBrokerProcessIT {
     try (var admin = admin(address)) {
       assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains(TOPIC);
       Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(GROUP)
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS);
       assertThat(offsets.get(PARTITION).offset()).isEqualTo(committed);
     }
     assertThat(readAll(address, records.length)).containsExactly(records);
@@ -115,10 +121,14 @@ class KafkaBrokerProcessIT {
     try (var producer =
         new KafkaProducer<String, String>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, address,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                address,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
       for (var value : values) {
         producer.send(new ProducerRecord<>(TOPIC, value, value)).get(10, TimeUnit.SECONDS);
       }

@@ -16,15 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The packaged service ({@code java -jar target/loan-prequal-*.jar}) as a child process, the way
- * it runs in production, so a test can send it SIGTERM or SIGKILL, read what it logged, and start
- * it again on the same port. Its environment holds only what the test passes, {@code PORT}, and the
+ * The packaged service ({@code java -jar target/loan-prequal-*.jar}) as a child process, the way it
+ * runs in production, so a test can send it SIGTERM or SIGKILL, read what it logged, and start it
+ * again on the same port. Its environment holds only what the test passes, {@code PORT}, and the
  * few variables a JVM needs ({@code PATH}, {@code HOME}, locale): nothing of the test JVM's
- * settings leaks into it (not even {@code JAVA_TOOL_OPTIONS}), and it gets no JVM option but
- * {@code -Xmx512m}.
+ * settings leaks into it (not even {@code JAVA_TOOL_OPTIONS}), and it gets no JVM option but {@code
+ * -Xmx512m}.
  *
- * <p>Standard output and error are appended to the log file the test names; the service writes
- * JSON lines.
+ * <p>Standard output and error are appended to the log file the test names; the service writes JSON
+ * lines.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -76,7 +76,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
         if (jars.size() > 1) {
           throw new IllegalStateException(
-              "More than one service jar in " + TARGET.toAbsolutePath() + ": " + jars
+              "More than one service jar in "
+                  + TARGET.toAbsolutePath()
+                  + ": "
+                  + jars
                   + "; run ./mvnw clean package");
         }
       } catch (IOException e) {
@@ -84,7 +87,8 @@ public final class ServiceProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "No target/loan-prequal-*.jar in " + TARGET.toAbsolutePath().getParent()
+        "No target/loan-prequal-*.jar in "
+            + TARGET.toAbsolutePath().getParent()
             + ": run ./mvnw package first (./mvnw verify runs the *IT tests after packaging)");
   }
 
@@ -94,8 +98,8 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the service on the given port: how a test restarts a service it stopped, so clients
-   * keep the same base URL.
+   * Starts the service on the given port: how a test restarts a service it stopped, so clients keep
+   * the same base URL.
    */
   public static ServiceProcess start(Path jar, Map<String, String> env, Path logFile, int port) {
     if (!Files.isRegularFile(jar)) {
@@ -157,7 +161,9 @@ public final class ServiceProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "The service exited with " + process.exitValue() + " before it was healthy; "
+            "The service exited with "
+                + process.exitValue()
+                + " before it was healthy; "
                 + ChildJvm.tail(logFile, logStart, 60));
       }
       try {
@@ -175,8 +181,14 @@ public final class ServiceProcess implements AutoCloseable {
       sleep(POLL_INTERVAL);
     }
     throw new IllegalStateException(
-        "The service at " + baseUrl() + " was not healthy within " + timeout + " (last: " + last
-            + "); " + ChildJvm.tail(logFile, logStart, 60));
+        "The service at "
+            + baseUrl()
+            + " was not healthy within "
+            + timeout
+            + " (last: "
+            + last
+            + "); "
+            + ChildJvm.tail(logFile, logStart, 60));
   }
 
   /** SIGTERM: the service shuts down gracefully. Does not wait; see {@link #awaitExit}. */
@@ -202,8 +214,8 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Every complete line this process has written so far. A log file reused for a restart keeps
-   * the earlier run's lines, but they are not this process's and are left out.
+   * Every complete line this process has written so far. A log file reused for a restart keeps the
+   * earlier run's lines, but they are not this process's and are left out.
    */
   public List<String> logLines() {
     return ChildJvm.lines(logFile, logStart);

@@ -37,10 +37,14 @@ class ServiceProcessIT {
     try (var kafka = KafkaBrokerProcess.start(temp.resolve("kafka"))) {
       var env =
           Map.of(
-              "DB_URL", database,
-              "DB_USER", "postgres",
-              "DB_PASSWORD", "",
-              "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+              "DB_URL",
+              database,
+              "DB_USER",
+              "postgres",
+              "DB_PASSWORD",
+              "",
+              "KAFKA_BOOTSTRAP_SERVERS",
+              kafka.bootstrapServers());
       var log = temp.resolve("service.log");
       ApplicationStream.Result result;
       int port;
@@ -56,11 +60,14 @@ class ServiceProcessIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
-            .untilAsserted(() -> assertThat(decisions(database)).containsAllEntriesOf(expected(result)));
+            .untilAsserted(
+                () -> assertThat(decisions(database)).containsAllEntriesOf(expected(result)));
 
         service.terminate();
 
-        assertThat(service.awaitExit(Duration.ofSeconds(60))).as("exit code after SIGTERM").contains(143);
+        assertThat(service.awaitExit(Duration.ofSeconds(60)))
+            .as("exit code after SIGTERM")
+            .contains(143);
         assertThat(service.isAlive()).isFalse();
         assertThat(service.logLines())
             .isNotEmpty()
@@ -73,18 +80,22 @@ class ServiceProcessIT {
         restarted.awaitHealthy(STARTUP);
 
         assertThat(restarted.baseUrl()).endsWith(":" + port);
-        assertThat(restarted.logLines()).noneMatch(line -> line.contains("Commencing graceful shutdown"));
+        assertThat(restarted.logLines())
+            .noneMatch(line -> line.contains("Commencing graceful shutdown"));
         var again = new ApplicationStream(restarted.baseUrl(), 7).submit(3, 20);
         assertThat(again.accepted()).hasSize(3);
         await()
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
-            .untilAsserted(() -> assertThat(decisions(database)).containsAllEntriesOf(expected(again)));
+            .untilAsserted(
+                () -> assertThat(decisions(database)).containsAllEntriesOf(expected(again)));
         assertThat(decisions(database)).hasSize(23);
 
         restarted.kill();
 
-        assertThat(restarted.awaitExit(Duration.ofSeconds(10))).as("exit code after SIGKILL").contains(137);
+        assertThat(restarted.awaitExit(Duration.ofSeconds(10)))
+            .as("exit code after SIGKILL")
+            .contains(137);
       }
     }
   }
@@ -119,7 +130,8 @@ class ServiceProcessIT {
         var rows = statement.executeQuery("SELECT id, status, cibil_score FROM applications")) {
       while (rows.next()) {
         decisions.put(
-            rows.getObject("id", UUID.class), rows.getString("status") + "/" + rows.getObject("cibil_score"));
+            rows.getObject("id", UUID.class),
+            rows.getString("status") + "/" + rows.getObject("cibil_score"));
       }
     }
     return decisions;

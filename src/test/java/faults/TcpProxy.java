@@ -18,11 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on 127.0.0.1 between the service and PostgreSQL, so a test can take the database
- * away mid-stream without touching the server: {@link #disconnect()} refuses new connections and
- * resets every open one, as a network partition or a database restart would look to the client;
- * {@link #reconnect()} accepts again on the same port, so the service's unchanged JDBC URL works
- * again.
+ * A TCP proxy on 127.0.0.1 between the service and PostgreSQL, so a test can take the database away
+ * mid-stream without touching the server: {@link #disconnect()} refuses new connections and resets
+ * every open one, as a network partition or a database restart would look to the client; {@link
+ * #reconnect()} accepts again on the same port, so the service's unchanged JDBC URL works again.
  *
  * <p>Not for Kafka: clients connect to the address the broker advertises, not to the proxy.
  */

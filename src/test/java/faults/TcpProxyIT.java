@@ -38,8 +38,10 @@ class TcpProxyIT {
           proxy.disconnect();
 
           long started = System.nanoTime();
-          assertThatThrownBy(() -> queryInt(connection, "SELECT 1")).isInstanceOf(SQLException.class);
-          assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+          assertThatThrownBy(() -> queryInt(connection, "SELECT 1"))
+              .isInstanceOf(SQLException.class);
+          assertThat(Duration.ofNanos(System.nanoTime() - started))
+              .isLessThan(Duration.ofSeconds(2));
           assertThatThrownBy(() -> DriverManager.getConnection(proxiedUrl, USER, PASSWORD))
               .isInstanceOf(SQLException.class)
               .hasRootCauseInstanceOf(ConnectException.class);
@@ -79,7 +81,8 @@ class TcpProxyIT {
   /** Asked over a direct connection, so the answer is the server's, not the proxy's. */
   private boolean backendAlive(int pid) throws SQLException {
     try (var direct = DriverManager.getConnection(realUrl, USER, PASSWORD);
-        var statement = direct.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+        var statement =
+            direct.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
       statement.setInt(1, pid);
       try (var rows = statement.executeQuery()) {
         rows.next();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,8 +17,10 @@ class ContainerHealthCheckTest {
 
   @ParameterizedTest(name = "/health answering {0} is healthy: {1}")
   @CsvSource({"200, true", "503, false", "500, false"})
-  void healthyOnlyWhenHealthAnswers200(int status, boolean healthy) throws IOException {
-    var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+  void healthyOnlyWhenHealthAnswers200(int status, boolean healthy)
+      throws IOException, URISyntaxException {
+    var loopback = InetAddress.getLoopbackAddress();
+    var server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
     server.createContext(
         "/health",
         exchange -> {
@@ -25,7 +29,15 @@ class ContainerHealthCheckTest {
         });
     server.start();
     try {
-      var uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
+      var uri =
+          new URI(
+              "http",
+              null,
+              loopback.getHostAddress(),
+              server.getAddress().getPort(),
+              "/health",
+              null,
+              null);
 
       assertThat(ContainerHealthCheck.healthy(uri)).isEqualTo(healthy);
     } finally {

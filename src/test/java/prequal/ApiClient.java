@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * An HTTP client for the tests that checks every response it receives against the OpenAPI
- * contract: status, headers and body schema. A response the contract does not describe fails the
- * test that received it.
+ * An HTTP client for the tests that checks every response it receives against the OpenAPI contract:
+ * status, headers and body schema. A response the contract does not describe fails the test that
+ * received it.
  */
 public final class ApiClient {
 
@@ -40,13 +40,16 @@ public final class ApiClient {
 
   public HttpResponse<String> post(
       String path, String contentType, String body, Map<String, String> headers) {
-    var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     headers.forEach(request::header);
     request.POST(
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return send(request.build(), path, Request.Method.POST);
   }
 
@@ -80,7 +83,9 @@ public final class ApiClient {
     response.headers().map().forEach(simple::withHeader);
     var report = VALIDATOR.validateResponse(path, method, simple.build());
     assertThat(report.getMessages())
-        .as("%s %s answered %d %s, which the contract does not describe", method, path, response.statusCode(), response.body())
+        .as(
+            "%s %s answered %d %s, which the contract does not describe",
+            method, path, response.statusCode(), response.body())
         .isEmpty();
   }
 

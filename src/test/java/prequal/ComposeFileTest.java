@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ class ComposeFileTest {
     var image = (String) postgres.get("image");
 
     assertThat(image).startsWith("postgres:");
-    assertThat(Integer.parseInt(image.substring("postgres:".length()).split("[.-]")[0]))
+    assertThat(Integer.parseInt(image.substring("postgres:".length()).split("[.-]", 2)[0]))
         .isGreaterThanOrEqualTo(16);
     assertThat(map(postgres.get("healthcheck")).get("test").toString()).contains("pg_isready");
     assertThat(environment("postgres"))
@@ -128,7 +129,7 @@ class ComposeFileTest {
     assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
     assertThat(environment).containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS");
     assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).asString().contains("kafka:9092");
-    assertThat(read("docker-compose.yml").toLowerCase()).doesNotContain("zookeeper");
+    assertThat(read("docker-compose.yml").toLowerCase(Locale.ROOT)).doesNotContain("zookeeper");
     assertThat(map(kafka.get("healthcheck")).get("test").toString())
         .contains("kafka-broker-api-versions.sh");
   }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +29,16 @@ class CreditReportDeliveryIT extends EndToEndTest {
 
     try (var producer = KafkaTestClients.producer()) {
       // One copy per partition: the three decision consumers handle them at the same time.
+      var sends = new ArrayList<Future<RecordMetadata>>();
       for (int partition = 0; partition < 3; partition++) {
-        producer.send(new ProducerRecord<>(TOPIC, partition, id.toString(), report(id, 700)));
+        sends.add(
+            producer.send(new ProducerRecord<>(TOPIC, partition, id.toString(), report(id, 700))));
       }
-      producer.flush();
+      // All three are in flight before the first is awaited, and a failed send fails here
+      // rather than as a timeout below.
+      for (var send : sends) {
+        send.get();
+      }
     }
 
     assertThat(processed.matches(20, TimeUnit.SECONDS)).isTrue();
@@ -65,19 +74,26 @@ class CreditReportDeliveryIT extends EndToEndTest {
 
     var deadLetter =
         KafkaTestClients.awaitRecord(
-            "loan_application_dlq", record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
+            "loan_application_dlq",
+            record -> id.toString().equals(record.key()),
+            Duration.ofSeconds(20));
 
     var json = readTree(deadLetter.value());
     assertThat(json.get("original_topic").asText()).isEqualTo(TOPIC);
     assertThat(json.get("error_message").asText()).isEqualTo("No application " + id);
-    assertThat(readTree(json.get("payload").asText()).get("application_id").asText()).isEqualTo(id.toString());
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM applications WHERE id = ?", Integer.class, id)).isZero();
+    assertThat(readTree(json.get("payload").asText()).get("application_id").asText())
+        .isEqualTo(id.toString());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM applications WHERE id = ?", Integer.class, id))
+        .isZero();
   }
 
   private NotifyBuilder reportsProcessed(UUID id, int count) {
     return new NotifyBuilder(camelContext)
         .fromRoute("decision")
-        .filter(exchange -> id.toString().equals(exchange.getMessage().getHeader(KafkaConstants.KEY)))
+        .filter(
+            exchange -> id.toString().equals(exchange.getMessage().getHeader(KafkaConstants.KEY)))
         .whenDone(count)
         .create();
   }
@@ -93,7 +109,8 @@ class CreditReportDeliveryIT extends EndToEndTest {
   }
 
   private Timestamp updatedAt(UUID id) {
-    return jdbc.queryForObject("SELECT updated_at FROM applications WHERE id = ?", Timestamp.class, id);
+    return jdbc.queryForObject(
+        "SELECT updated_at FROM applications WHERE id = ?", Timestamp.class, id);
   }
 
   private static String report(UUID id, int score) {

@@ -1,13 +1,13 @@
 package prequal;
 
-import java.math.BigDecimal;
-import java.io.UncheckedIOException;
-import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
@@ -57,7 +57,8 @@ public abstract class EndToEndTest {
     return new ApiClient(port);
   }
 
-  protected static String application(String pan, String name, String income, String loan, String type) {
+  protected static String application(
+      String pan, String name, String income, String loan, String type) {
     var body = JSON.createObjectNode();
     body.put("pan_number", pan);
     body.put("applicant_name", name);
@@ -74,7 +75,8 @@ public abstract class EndToEndTest {
     var json = readTree(response.body());
     assertThat(json.get("status").asText()).isEqualTo("PENDING");
     var id = UUID.fromString(json.get("application_id").asText());
-    assertThat(response.headers().firstValue("Location")).hasValue("/applications/" + id + "/status");
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue("/applications/" + id + "/status");
     return id;
   }
 

@@ -19,13 +19,16 @@ class OutboxRelayIT extends EndToEndTest {
       assertThat(status(id)).isEqualTo("PENDING");
       assertThat(
               jdbc.queryForObject(
-                  "SELECT published_at IS NULL FROM outbox WHERE message_key = ?", Boolean.class, id.toString()))
+                  "SELECT published_at IS NULL FROM outbox WHERE message_key = ?",
+                  Boolean.class,
+                  id.toString()))
           .isTrue();
 
       routes.startRoute("outbox-relay");
 
       assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
-      // The relay marks the row after the broker's acknowledgement, which can come after the decision.
+      // The relay marks the row after the broker's acknowledgement, which can come after the
+      // decision.
       await()
           .atMost(DECISION_TIMEOUT)
           .until(

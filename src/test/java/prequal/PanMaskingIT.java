@@ -18,17 +18,28 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class PanMaskingIT extends EndToEndTest {
 
-  private static final Pattern FULL_PAN = Pattern.compile("(?i)(?<![a-z0-9])[a-z]{5}[0-9]{4}[a-z](?![a-z0-9])");
+  private static final Pattern FULL_PAN =
+      Pattern.compile("(?i)(?<![a-z0-9])[a-z]{5}[0-9]{4}[a-z](?![a-z0-9])");
 
   @Test
   void noLineTheServicePrintsContainsAFullPan(CapturedOutput output) throws Exception {
-    awaitDecision(submit(application("ABCDE1234F", "Rajesh Kumar", "250000", "500000", "PERSONAL")));
+    awaitDecision(
+        submit(application("ABCDE1234F", "Rajesh Kumar", "250000", "500000", "PERSONAL")));
     awaitDecision(submit(application("FGHIJ5678K", "Priya Sharma", "75000", "500000", "HOME")));
     awaitDecision(submit(application("PQRST6789U", "Asha Verma", "10000", "480000", "AUTO")));
-    api().post("/applications", "application/json", application("abcde1234f", "Lower Case", "1", "1", "HOME"));
-    api().post("/applications", "application/json", "{\"pan_number\":\"VWXYZ4321A\",\"loan_type\":\"CAR\"");
+    api()
+        .post(
+            "/applications",
+            "application/json",
+            application("abcde1234f", "Lower Case", "1", "1", "HOME"));
+    api()
+        .post(
+            "/applications",
+            "application/json",
+            "{\"pan_number\":\"VWXYZ4321A\",\"loan_type\":\"CAR\"");
 
-    var deadLettered = new NotifyBuilder(camelContext).fromRoute("credit-scoring").whenDone(1).create();
+    var deadLettered =
+        new NotifyBuilder(camelContext).fromRoute("credit-scoring").whenDone(1).create();
     try (var producer = KafkaTestClients.producer()) {
       producer
           .send(

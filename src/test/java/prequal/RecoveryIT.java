@@ -31,7 +31,8 @@ class RecoveryIT extends EndToEndTest {
     var before = meterRegistry.counter("prequal.applications.redriven").count();
 
     assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
-    assertThat(meterRegistry.counter("prequal.applications.redriven").count()).isGreaterThan(before);
+    assertThat(meterRegistry.counter("prequal.applications.redriven").count())
+        .isGreaterThan(before);
     assertThat(decisionEvents(id)).isEqualTo(1);
   }
 
@@ -45,7 +46,10 @@ class RecoveryIT extends EndToEndTest {
     try {
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> meterRegistry.get("prequal.applications.pending.oldest.age").gauge().value() >= 2 * 86400);
+          .until(
+              () ->
+                  meterRegistry.get("prequal.applications.pending.oldest.age").gauge().value()
+                      >= 2 * 86400);
     } finally {
       jdbc.update("DELETE FROM applications WHERE id = ?", id);
     }
@@ -54,7 +58,10 @@ class RecoveryIT extends EndToEndTest {
   @Test
   void redriveRequiresTheOperatorToken() {
     var anonymous = api().post("/admin/dead-letters/redrive", null, null);
-    var wrong = api().post("/admin/dead-letters/redrive", null, null, Map.of("Authorization", "Bearer guess"));
+    var wrong =
+        api()
+            .post(
+                "/admin/dead-letters/redrive", null, null, Map.of("Authorization", "Bearer guess"));
 
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -70,7 +77,9 @@ class RecoveryIT extends EndToEndTest {
           .get();
     }
     KafkaTestClients.awaitRecord(
-        "loan_application_dlq", record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
+        "loan_application_dlq",
+        record -> id.toString().equals(record.key()),
+        Duration.ofSeconds(20));
     // The cause: the report arrived before its application existed. The operator restores it.
     jdbc.update(
         "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type)"

@@ -1,8 +1,8 @@
 package prequal;
 
-import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,8 @@ class SubmissionFlowIT extends EndToEndTest {
     var id = submit(application("KLMNO9012P", "Asha Verma", "80000.00", "1000000.00", "HOME"));
 
     assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
-    var score = jdbc.queryForObject("SELECT cibil_score FROM applications WHERE id = ?", Integer.class, id);
+    var score =
+        jdbc.queryForObject("SELECT cibil_score FROM applications WHERE id = ?", Integer.class, id);
     assertThat(score).isBetween(650 + 40 + 10 - 5, 650 + 40 + 10 + 5);
   }
 
@@ -52,7 +53,8 @@ class SubmissionFlowIT extends EndToEndTest {
     var id = UUID.fromString(readTree(response.body()).get("application_id").asText());
     awaitDecision(id);
     var payload =
-        jdbc.queryForObject("SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString());
+        jdbc.queryForObject(
+            "SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString());
     assertThat(readTree(payload).get("correlation_id").asText()).isEqualTo("lender-req-42");
     assertThat(
             jdbc.queryForList(
@@ -75,7 +77,9 @@ class SubmissionFlowIT extends EndToEndTest {
     var name = "राजेश कुमार";
     var id = submit(application("ABCDE1234F", name, "90000", "500000", "AUTO"));
 
-    assertThat(jdbc.queryForObject("SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
         .isEqualTo(name);
   }
 
@@ -83,7 +87,10 @@ class SubmissionFlowIT extends EndToEndTest {
   void submittedEventCarriesExactDecimalsAsStrings() {
     var id = submit(application("ABCDE1234F", "Rajesh Kumar", "12345.67", "98765.43", "AUTO"));
 
-    var payload = readTree(jdbc.queryForObject("SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString()));
+    var payload =
+        readTree(
+            jdbc.queryForObject(
+                "SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString()));
     assertThat(payload.get("monthly_income_inr").isTextual()).isTrue();
     assertThat(payload.get("monthly_income_inr").asText()).isEqualTo("12345.67");
     assertThat(payload.get("loan_amount_inr").asText()).isEqualTo("98765.43");
@@ -97,7 +104,9 @@ class SubmissionFlowIT extends EndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(readTree(response.body()))
-        .isEqualTo(readTree("{\"status\":\"healthy\",\"database\":\"connected\",\"kafka\":\"connected\"}"));
+        .isEqualTo(
+            readTree(
+                "{\"status\":\"healthy\",\"database\":\"connected\",\"kafka\":\"connected\"}"));
   }
 
   @Test

@@ -1,9 +1,10 @@
 package prequal;
 
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,8 @@ class ValidationIT extends EndToEndTest {
       quoteCharacter = '"',
       value = {
         "PAN missing                | {'applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
-        "PAN in lower case          | " + "{'pan_number':'abcde1234f','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
+        "PAN in lower case          | "
+            + "{'pan_number':'abcde1234f','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
         "PAN with a trailing space  | {'pan_number':'ABCDE1234F ','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
         "PAN with a newline         | {'pan_number':'ABCDE1234F\\n','applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
         "PAN as a number            | {'pan_number':1234,'applicant_name':'A','monthly_income_inr':1,'loan_amount_inr':1,'loan_type':'HOME'} | pan_number",
@@ -67,31 +69,38 @@ class ValidationIT extends EndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(readTree(response.body()).get("details").findValuesAsText("field"))
-        .containsExactly("pan_number", "applicant_name", "monthly_income_inr", "loan_amount_inr", "loan_type");
+        .containsExactly(
+            "pan_number", "applicant_name", "monthly_income_inr", "loan_amount_inr", "loan_type");
   }
 
   @Test
   void longestNameAndLargestAmountsAreAccepted() {
-    var body =
-        application("ABCDE1234F", "क".repeat(255), "9999999999.99", "9999999999.99", "HOME");
+    var body = application("ABCDE1234F", "क".repeat(255), "9999999999.99", "9999999999.99", "HOME");
 
     var id = submit(body);
 
-    assertThat(jdbc.queryForObject("SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
         .hasSize(255);
   }
 
   @Test
   void nameOneCharacterTooLongIsRefused() {
     var response =
-        api().post("/applications", "application/json", application("ABCDE1234F", "क".repeat(256), "1", "1", "HOME"));
+        api()
+            .post(
+                "/applications",
+                "application/json",
+                application("ABCDE1234F", "क".repeat(256), "1", "1", "HOME"));
 
     assertThat(response.statusCode()).isEqualTo(422);
   }
 
   @Test
   void unknownFieldsAreIgnored() {
-    var id = submit((VALID + ",'referrer':'branch-12','extra':{'nested':[1,2]}}").replace('\'', '"'));
+    var id =
+        submit((VALID + ",'referrer':'branch-12','extra':{'nested':[1,2]}}").replace('\'', '"'));
 
     assertThat(id).isNotNull();
   }
@@ -125,18 +134,29 @@ class ValidationIT extends EndToEndTest {
   @Test
   void jsonWithCharsetIsAccepted() {
     var response =
-        api().post("/applications", "application/json; charset=UTF-8", (VALID + "}").replace('\'', '"'));
+        api()
+            .post(
+                "/applications",
+                "application/json; charset=UTF-8",
+                (VALID + "}").replace('\'', '"'));
 
     assertThat(response.statusCode()).isEqualTo(202);
   }
 
   @ParameterizedTest(name = "status of {0} is a 422")
-  @ValueSource(strings = {"nope", "1-1-1-1-1", "3fa85f6457174562b3fc2c963f66afa6", "3fa85f64-5717-4562-b3fc-2c963f66afa6x"})
+  @ValueSource(
+      strings = {
+        "nope",
+        "1-1-1-1-1",
+        "3fa85f6457174562b3fc2c963f66afa6",
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6x"
+      })
   void statusOfNonUuidIsA422(String id) {
     var response = api().get("/applications/" + id + "/status");
 
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(readTree(response.body()).get("details").findValuesAsText("field")).containsExactly("application_id");
+    assertThat(readTree(response.body()).get("details").findValuesAsText("field"))
+        .containsExactly("application_id");
   }
 
   @Test
@@ -159,7 +179,7 @@ class ValidationIT extends EndToEndTest {
 
     assertThat(response.headers().map().keySet())
         .noneMatch(name -> name.equalsIgnoreCase("X-Secret-Test-Header"))
-        .noneMatch(name -> name.toLowerCase().startsWith("camel"));
+        .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("camel"));
     assertThat(response.headers().allValues("X-Correlation-ID")).hasSize(1);
   }
 

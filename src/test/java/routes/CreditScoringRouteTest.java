@@ -141,7 +141,8 @@ class CreditScoringRouteTest {
     assertThat(deadLetter.get("error_message").asText()).isNotBlank();
     assertThat(deadLetter.get("retry_count").asInt()).isZero();
     assertThat(deadLetter.get("failed_at").asText()).endsWith("Z");
-    assertThat(new String(record.headers().lastHeader("error_class").value(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(record.headers().lastHeader("error_class").value(), StandardCharsets.UTF_8))
         .isEqualTo("com.fasterxml.jackson.databind.exc.InvalidFormatException");
     assertThat(commits).hasValue(1);
     assertThat(kafka.getReceivedCounter()).isZero();
@@ -163,11 +164,12 @@ class CreditScoringRouteTest {
   @Test
   void deadLettersAreCountedByRouteAndErrorClass() {
     var counter =
-        meters
-            .counter(
-                "prequal.dead.letters",
-                "route", "credit-scoring",
-                "error_class", "com.fasterxml.jackson.core.io.JsonEOFException");
+        meters.counter(
+            "prequal.dead.letters",
+            "route",
+            "credit-scoring",
+            "error_class",
+            "com.fasterxml.jackson.core.io.JsonEOFException");
     var before = counter.count();
     var payload = "{\"application_id\":\"" + UUID.randomUUID() + "\"";
 
