@@ -43,16 +43,21 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int PROBE_TIMEOUT_MS = 2_000;
+  private static final List<String> TEST_JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final Path dataDir;
   private final Path config;
   private final Path logFile;
   private final int brokerPort;
   private final int controllerPort;
+  private final List<String> jvmOptions;
   private Process process;
 
-  private KafkaBrokerProcess(Path dataDir, int brokerPort, int controllerPort) {
+  private KafkaBrokerProcess(
+      Path dataDir, int brokerPort, int controllerPort, List<String> jvmOptions) {
     this.dataDir = dataDir;
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.config = dataDir.resolve("server.properties");
     this.logFile = dataDir.resolve("broker.log");
     this.brokerPort = brokerPort;
@@ -64,12 +69,21 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    * once it answers a metadata request.
    */
   public static KafkaBrokerProcess start(Path dataDir) {
+    return start(dataDir, TEST_JVM_OPTIONS);
+  }
+
+  /**
+   * The same with other JVM options than the quick-starting ones above: the benchmark runs the
+   * broker with a throughput-minded JVM (the C2 compiler, G1), since its start-up is not measured.
+   */
+  public static KafkaBrokerProcess start(Path dataDir, List<String> jvmOptions) {
     int brokerPort = Ports.free();
     int controllerPort = Ports.free();
     while (controllerPort == brokerPort) {
       controllerPort = Ports.free();
     }
-    var broker = new KafkaBrokerProcess(dataDir.toAbsolutePath(), brokerPort, controllerPort);
+    var broker =
+        new KafkaBrokerProcess(dataDir.toAbsolutePath(), brokerPort, controllerPort, jvmOptions);
     broker.writeConfiguration();
     broker.format();
     broker.launch();
@@ -203,11 +217,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private void launch() {
     var command = new ArrayList<String>();
     command.add(ChildJvm.java());
+    command.addAll(jvmOptions);
     command.addAll(
         List.of(
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-Djava.awt.headless=true",
             "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
             "-cp",

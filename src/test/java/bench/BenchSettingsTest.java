@@ -1,0 +1,91 @@
+package bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingsTest {
+
+  @Test
+  void emptyPropertiesTakeTheDefaults() {
+    var properties = new Properties();
+    // The bench profile passes every property, empty when the user gave none.
+    properties.setProperty("bench.rate", "");
+    properties.setProperty("bench.url", "");
+
+    var settings = BenchSettings.from(properties);
+
+    assertThat(settings.local()).isTrue();
+    assertThat(settings.rates()).containsExactly(500);
+    assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.search()).isFalse();
+    assertThat(settings.searchRates()).isEqualTo(BenchSettings.DEFAULT_SEARCH_RATES);
+    assertThat(settings.pgbench()).isTrue();
+    assertThat(settings.pgbenchClients()).isEqualTo(4);
+    assertThat(settings.serviceJvmOptions()).isEmpty();
+  }
+
+  @Test
+  void readsRatesDurationsAndJvmOptions() {
+    var properties = new Properties();
+    properties.setProperty("bench.rate", "500, 1500");
+    properties.setProperty("bench.duration", "2m");
+    properties.setProperty("bench.warmup", "0");
+    properties.setProperty("bench.search", "true");
+    properties.setProperty("bench.search-rates", "1000,2000");
+    properties.setProperty("bench.step-duration", "PT15S");
+    properties.setProperty("bench.service-jvm-options", "-Xmx384m  -XX:+UseSerialGC");
+
+    var settings = BenchSettings.from(properties);
+
+    assertThat(settings.rates()).containsExactly(500, 1500);
+    assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.warmup()).isZero();
+    assertThat(settings.search()).isTrue();
+    assertThat(settings.searchRates()).containsExactly(1000, 2000);
+    assertThat(settings.stepDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
+  }
+
+  @Test
+  void parsesDurations() {
+    assertThat(BenchSettings.parseDuration("60s")).isEqualTo(Duration.ofSeconds(60));
+    assertThat(BenchSettings.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(BenchSettings.parseDuration("1.5m")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(BenchSettings.parseDuration("10")).isEqualTo(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> BenchSettings.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aGivenDeploymentNeedsItsDatabase() {
+    var properties = new Properties();
+    properties.setProperty("bench.url", "http://127.0.0.1:8090");
+
+    assertThatThrownBy(() -> BenchSettings.from(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bench.jdbc");
+  }
+
+  @Test
+  void refusesRatesOfZero() {
+    var properties = new Properties();
+    properties.setProperty("bench.rate", "500,0");
+
+    assertThatThrownBy(() -> BenchSettings.from(properties)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void recordsTheMavenCommandAsTyped() {
+    assertThat(
+            BenchSettings.mavenCommand(
+                "org.codehaus.plexus.classworlds.launcher.Launcher -B -Pbench test-compile exec:exec -Dbench.rate=50"))
+        .isEqualTo("./mvnw -B -Pbench test-compile exec:exec -Dbench.rate=50");
+    assertThat(BenchSettings.mavenCommand(null)).isEqualTo("java bench.PrequalBenchmark");
+    assertThat(List.of(BenchSettings.mavenCommand(""))).containsExactly("java bench.PrequalBenchmark");
+  }
+}

@@ -1,0 +1,230 @@
+package bench;
+
+import faults.KafkaBrokerProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local run under test, as three processes so that each one's CPU and memory are its own: the
+ * embedded PostgreSQL (native processes, started from this JVM), a Kafka broker in a JVM of its
+ * own, and the service itself, {@code prequal.LocalPrequalApplication} with all roles, in a child
+ * JVM pointed at both through {@code DB_URL} and {@code KAFKA_BOOTSTRAP_SERVERS} (so it starts
+ * neither in-process). The service's resident memory and cold start are then the service's alone,
+ * not the broker's, and its garbage collector never pauses the load generator.
+ *
+ * <p>The service's JSON log goes to a file under {@code target/bench}, kept for the profiling that
+ * follows a run.
+ */
+final class LocalDeployment implements AutoCloseable {
+
+  /** The broker with Kafka's own JVM settings (G1, 20 ms pause goal), on a smaller heap. */
+  private static final List<String> BROKER_JVM_OPTIONS =
+      List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+
+  private static final Set<Integer> RESERVED_PORTS = Set.of(8000, 9092);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+  private static final Duration HEALTH_POLL = Duration.ofMillis(50);
+  private static final List<String> INHERITED_ENVIRONMENT =
+      List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
+
+  private final EmbeddedPostgres postgres;
+  private final KafkaBrokerProcess kafka;
+  private final Process service;
+  private final String baseUrl;
+  private final Path serviceLog;
+  private final Duration coldStart;
+
+  private LocalDeployment(
+      EmbeddedPostgres postgres,
+      KafkaBrokerProcess kafka,
+      Process service,
+      String baseUrl,
+      Path serviceLog,
+      Duration coldStart) {
+    this.postgres = postgres;
+    this.kafka = kafka;
+    this.service = service;
+    this.baseUrl = baseUrl;
+    this.serviceLog = serviceLog;
+    this.coldStart = coldStart;
+  }
+
+  /**
+   * Starts PostgreSQL, then Kafka, then the service, and returns once the service's {@code
+   * /health} answers 200. The cold start is timed from just before the service's process is
+   * created to that answer: JVM start-up, Spring and Camel, the Flyway migrations on an empty
+   * database and topic creation, with the database and broker already up.
+   */
+  static LocalDeployment start(Path workDir, List<String> serviceJvmOptions) {
+    EmbeddedPostgres postgres = null;
+    KafkaBrokerProcess kafka = null;
+    try {
+      Files.createDirectories(workDir);
+      postgres = EmbeddedPostgres.builder().start();
+      kafka = KafkaBrokerProcess.start(workDir.resolve("kafka"), BROKER_JVM_OPTIONS);
+      int port = freePort();
+      var serviceLog = workDir.resolve("service.log");
+      var command = new ArrayList<String>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(serviceJvmOptions);
+      command.addAll(
+          List.of("-cp", System.getProperty("java.class.path"), "prequal.LocalPrequalApplication"));
+      var builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(serviceLog.toFile()));
+      var environment = builder.environment();
+      environment.clear();
+      for (var name : INHERITED_ENVIRONMENT) {
+        var value = System.getenv(name);
+        if (value != null) {
+          environment.put(name, value);
+        }
+      }
+      environment.put("PORT", Integer.toString(port));
+      environment.put("DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+      environment.put("DB_USER", "postgres");
+      environment.put("DB_PASSWORD", "");
+      environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+      var baseUrl = "http://127.0.0.1:" + port;
+      long launched = System.nanoTime();
+      var service = builder.start();
+      try {
+        awaitHealthy(service, baseUrl, serviceLog);
+      } catch (RuntimeException e) {
+        service.destroyForcibly();
+        throw e;
+      }
+      var coldStart = Duration.ofNanos(System.nanoTime() - launched);
+      return new LocalDeployment(postgres, kafka, service, baseUrl, serviceLog, coldStart);
+    } catch (IOException | RuntimeException e) {
+      if (kafka != null) {
+        kafka.close();
+      }
+      closeQuietly(postgres);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("Cannot start the local run", io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  long servicePid() {
+    return service.pid();
+  }
+
+  Duration coldStart() {
+    return coldStart;
+  }
+
+  Path serviceLog() {
+    return serviceLog;
+  }
+
+  /** SIGTERM to the service, so it drains and commits as in production; SIGKILL if it hangs. */
+  void stopService() {
+    if (!service.isAlive()) {
+      return;
+    }
+    service.destroy();
+    try {
+      if (!service.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        service.destroyForcibly();
+        service.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      service.destroyForcibly();
+    }
+  }
+
+  @Override
+  public void close() {
+    stopService();
+    kafka.close();
+    closeQuietly(postgres);
+  }
+
+  private static void awaitHealthy(Process service, String baseUrl, Path log) {
+    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    String last = "no answer yet";
+    while (System.nanoTime() < deadline) {
+      if (!service.isAlive()) {
+        throw new IllegalStateException(
+            "The service exited with " + service.exitValue() + " while starting; see " + log);
+      }
+      try {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the service was starting", e);
+      }
+      try {
+        Thread.sleep(HEALTH_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the service was starting", e);
+      }
+    }
+    throw new IllegalStateException(
+        "The service was not healthy within " + START_TIMEOUT + " (last: " + last + "); see " + log);
+  }
+
+  /** A port the system says is free, never one of the ports other services here use. */
+  private static int freePort() throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (!RESERVED_PORTS.contains(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
+    }
+    throw new IllegalStateException("No free local port outside " + RESERVED_PORTS);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres) {
+    if (postgres == null) {
+      return;
+    }
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      System.err.println("Could not stop the embedded PostgreSQL: " + e);
+    }
+  }
+}
