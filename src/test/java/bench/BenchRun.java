@@ -29,8 +29,8 @@ record BenchRun(
   /**
    * What was measured: the local run or a given deployment.
    *
-   * @param coldStartSeconds the service's process start to its first {@code /health} 200 (local
-   *     run only)
+   * @param coldStartSeconds the service's process start to its first {@code /health} 200 (local run
+   *     only)
    * @param serviceRssPeakMb the service's {@code VmHWM}, its peak resident set since it started
    */
   record Deployment(

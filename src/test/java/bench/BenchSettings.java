@@ -58,13 +58,15 @@ record BenchSettings(
       throw new IllegalArgumentException("bench.rate must be one or more rates above 0: " + rates);
     }
     if (searchRates.isEmpty() || searchRates.stream().anyMatch(rate -> rate <= 0)) {
-      throw new IllegalArgumentException("bench.search-rates must be rates above 0: " + searchRates);
+      throw new IllegalArgumentException(
+          "bench.search-rates must be rates above 0: " + searchRates);
     }
     if (duration.isZero() || stepDuration.isZero() || pgbenchDuration.isZero()) {
       throw new IllegalArgumentException("durations must be above zero");
     }
     if (maxInFlight <= 0 || pgbenchClients <= 0) {
-      throw new IllegalArgumentException("bench.max-in-flight and bench.pgbench-clients must be above 0");
+      throw new IllegalArgumentException(
+          "bench.max-in-flight and bench.pgbench-clients must be above 0");
     }
   }
 
@@ -183,7 +185,7 @@ record BenchSettings(
         return fallback;
       }
       var rates = new ArrayList<Integer>();
-      for (var part : value.split(",")) {
+      for (var part : value.split(",", -1)) {
         if (!part.isBlank()) {
           rates.add(Integer.parseInt(part.trim()));
         }
@@ -193,7 +195,7 @@ record BenchSettings(
 
     List<String> words(String name) {
       var value = text(name, null);
-      return value == null ? List.of() : List.copyOf(Arrays.asList(value.split("\\s+")));
+      return value == null ? List.of() : List.copyOf(Arrays.asList(value.split("\\s+", -1)));
     }
   }
 }

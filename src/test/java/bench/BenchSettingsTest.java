@@ -58,7 +58,8 @@ class BenchSettingsTest {
     assertThat(BenchSettings.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(BenchSettings.parseDuration("1.5m")).isEqualTo(Duration.ofSeconds(90));
     assertThat(BenchSettings.parseDuration("10")).isEqualTo(Duration.ofSeconds(10));
-    assertThatThrownBy(() -> BenchSettings.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchSettings.parseDuration("soon"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -76,7 +77,8 @@ class BenchSettingsTest {
     var properties = new Properties();
     properties.setProperty("bench.rate", "500,0");
 
-    assertThatThrownBy(() -> BenchSettings.from(properties)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchSettings.from(properties))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -86,6 +88,7 @@ class BenchSettingsTest {
                 "org.codehaus.plexus.classworlds.launcher.Launcher -B -Pbench test-compile exec:exec -Dbench.rate=50"))
         .isEqualTo("./mvnw -B -Pbench test-compile exec:exec -Dbench.rate=50");
     assertThat(BenchSettings.mavenCommand(null)).isEqualTo("java bench.PrequalBenchmark");
-    assertThat(List.of(BenchSettings.mavenCommand(""))).containsExactly("java bench.PrequalBenchmark");
+    assertThat(List.of(BenchSettings.mavenCommand("")))
+        .containsExactly("java bench.PrequalBenchmark");
   }
 }

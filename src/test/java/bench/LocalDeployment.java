@@ -65,10 +65,10 @@ final class LocalDeployment implements AutoCloseable {
   }
 
   /**
-   * Starts PostgreSQL, then Kafka, then the service, and returns once the service's {@code
-   * /health} answers 200. The cold start is timed from just before the service's process is
-   * created to that answer: JVM start-up, Spring and Camel, the Flyway migrations on an empty
-   * database and topic creation, with the database and broker already up.
+   * Starts PostgreSQL, then Kafka, then the service, and returns once the service's {@code /health}
+   * answers 200. The cold start is timed from just before the service's process is created to that
+   * answer: JVM start-up, Spring and Camel, the Flyway migrations on an empty database and topic
+   * creation, with the database and broker already up.
    */
   static LocalDeployment start(Path workDir, List<String> serviceJvmOptions) {
     EmbeddedPostgres postgres = null;
@@ -202,7 +202,12 @@ final class LocalDeployment implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "The service was not healthy within " + START_TIMEOUT + " (last: " + last + "); see " + log);
+        "The service was not healthy within "
+            + START_TIMEOUT
+            + " (last: "
+            + last
+            + "); see "
+            + log);
   }
 
   /** A port the system says is free, never one of the ports other services here use. */

@@ -20,8 +20,12 @@ final class Machine {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     machine.put(
         "java",
-        System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ", "
-            + System.getProperty("java.vendor") + ")");
+        System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ", "
+            + System.getProperty("java.vendor")
+            + ")");
     machine.put("loadAverageAtStart", loadAverage());
     return machine;
   }
@@ -32,20 +36,22 @@ final class Machine {
     if (text == null) {
       return "unknown";
     }
-    var fields = text.trim().split("\\s+");
+    var fields = text.trim().split("\\s+", -1);
     return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] : text.trim();
   }
 
   /** {@code VmRSS} (resident now) or {@code VmHWM} (peak) of a process, in megabytes. */
   static OptionalLong processMemoryMb(long pid, String field) {
     var text = read(Path.of("/proc", Long.toString(pid), "status"));
-    return text == null ? OptionalLong.empty() : kilobytesField(text, field).stream().map(kb -> kb / 1024).findFirst();
+    return text == null
+        ? OptionalLong.empty()
+        : kilobytesField(text, field).stream().map(kb -> kb / 1024).findFirst();
   }
 
   static OptionalLong kilobytesField(String procText, String field) {
-    for (var line : procText.split("\n")) {
+    for (var line : procText.split("\n", -1)) {
       if (line.startsWith(field + ":")) {
-        var value = line.substring(field.length() + 1).trim().split("\\s+")[0];
+        var value = line.substring(field.length() + 1).trim().split("\\s+", -1)[0];
         return OptionalLong.of(Long.parseLong(value));
       }
     }
@@ -64,7 +70,7 @@ final class Machine {
   private static String cpuModel() {
     var text = read(Path.of("/proc/cpuinfo"));
     if (text != null) {
-      for (var line : text.split("\n")) {
+      for (var line : text.split("\n", -1)) {
         if (line.startsWith("model name")) {
           return line.substring(line.indexOf(':') + 1).trim();
         }

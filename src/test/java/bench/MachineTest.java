@@ -17,6 +17,7 @@ class MachineTest {
 
   @Test
   void readsThisProcessesResidentSet() {
-    assertThat(Machine.processMemoryMb(ProcessHandle.current().pid(), "VmRSS").getAsLong()).isPositive();
+    assertThat(Machine.processMemoryMb(ProcessHandle.current().pid(), "VmRSS").getAsLong())
+        .isPositive();
   }
 }

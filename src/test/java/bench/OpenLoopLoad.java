@@ -22,16 +22,15 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code POST /applications} at a fixed offered rate, open loop: request {@code i} is due at
- * {@code start + i / rate} whatever happened to the earlier ones, and its latency is counted from
- * that intended time, not from when it actually went out. A server that stalls therefore shows
- * its queueing in the figures instead of slowing the client down and hiding it (coordinated
- * omission).
+ * {@code POST /applications} at a fixed offered rate, open loop: request {@code i} is due at {@code
+ * start + i / rate} whatever happened to the earlier ones, and its latency is counted from that
+ * intended time, not from when it actually went out. A server that stalls therefore shows its
+ * queueing in the figures instead of slowing the client down and hiding it (coordinated omission).
  *
- * <p>Requests are sent with {@link HttpClient#sendAsync}, so one thread keeps the schedule. At
- * most {@code maxInFlight} requests are outstanding (each on its own HTTP/1.1 connection); when
- * they all are, the schedule waits, and the wait shows up in the latency of the requests that were
- * due meanwhile, as it should.
+ * <p>Requests are sent with {@link HttpClient#sendAsync}, so one thread keeps the schedule. At most
+ * {@code maxInFlight} requests are outstanding (each on its own HTTP/1.1 connection); when they all
+ * are, the schedule waits, and the wait shows up in the latency of the requests that were due
+ * meanwhile, as it should.
  */
 final class OpenLoopLoad {
 
@@ -73,29 +72,34 @@ final class OpenLoopLoad {
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
               .build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (response, failure) -> {
-                try {
-                  latency.recordValue(
-                      TimeUnit.NANOSECONDS.toMicros(Math.max(0, System.nanoTime() - intended)));
-                  var id = response == null ? null : acceptedId(response);
-                  if (id != null) {
-                    accepted.add(id);
-                  } else {
-                    errors.computeIfAbsent(errorKey(response, failure), key -> new LongAdder()).increment();
-                  }
-                } finally {
-                  inFlight.release();
-                }
-              });
+      // The outcome is recorded by the callback and awaited through the in-flight permits.
+      var unused =
+          http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .whenComplete(
+                  (response, failure) -> {
+                    try {
+                      latency.recordValue(
+                          TimeUnit.NANOSECONDS.toMicros(Math.max(0, System.nanoTime() - intended)));
+                      var id = response == null ? null : acceptedId(response);
+                      if (id != null) {
+                        accepted.add(id);
+                      } else {
+                        errors
+                            .computeIfAbsent(errorKey(response, failure), key -> new LongAdder())
+                            .increment();
+                      }
+                    } finally {
+                      inFlight.release();
+                    }
+                  });
     }
     long lastSent = System.nanoTime();
     boolean finished = awaitAll(inFlight);
     var errorCounts = new TreeMap<String, Long>();
     errors.forEach((key, count) -> errorCounts.put(key, count.sum()));
     if (!finished) {
-      errorCounts.put("no answer when the step ended", (long) (maxInFlight - inFlight.availablePermits()));
+      errorCounts.put(
+          "no answer when the step ended", (long) (maxInFlight - inFlight.availablePermits()));
     }
     return new Result(
         bodies.size(),
@@ -124,9 +128,14 @@ final class OpenLoopLoad {
 
   private static String errorKey(HttpResponse<String> response, Throwable failure) {
     if (response != null) {
-      return response.statusCode() == 202 ? "202 without an application id" : "HTTP " + response.statusCode();
+      return response.statusCode() == 202
+          ? "202 without an application id"
+          : "HTTP " + response.statusCode();
     }
-    var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    var cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     return cause.getClass().getName();
   }
 
@@ -156,8 +165,8 @@ final class OpenLoopLoad {
    *
    * @param latency submit latency in microseconds from each request's intended send time, errors
    *     included
-   * @param maxLag how far behind its schedule the client ever sent (its own limit, or the
-   *     in-flight cap)
+   * @param maxLag how far behind its schedule the client ever sent (its own limit, or the in-flight
+   *     cap)
    * @param sendSpan from the first intended send to the last actual one
    */
   record Result(

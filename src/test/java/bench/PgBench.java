@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ final class PgBench {
   static Optional<Path> find() {
     var path = System.getenv("PATH");
     if (path != null) {
-      for (var dir : path.split(":")) {
+      for (var dir : path.split(":", -1)) {
         var candidate = Path.of(dir, "pgbench");
         if (Files.isExecutable(candidate)) {
           return Optional.of(candidate);
@@ -87,8 +88,14 @@ final class PgBench {
 
   /** Creates the scratch table, runs pgbench against it and drops the schema again. */
   static Result run(
-      Path pgbench, RunDatabase database, String jdbcUrl, String user, String password,
-      int clients, Duration duration, Path workDir) {
+      Path pgbench,
+      RunDatabase database,
+      String jdbcUrl,
+      String user,
+      String password,
+      int clients,
+      Duration duration,
+      Path workDir) {
     var target = JdbcTarget.parse(jdbcUrl);
     recreateSchema(database);
     try {
@@ -98,19 +105,34 @@ final class PgBench {
       int jobs = Math.max(1, Math.min(clients, Runtime.getRuntime().availableProcessors()));
       var command =
           List.of(
-              pgbench.toString(), "-n", "-M", "prepared",
-              "-c", Integer.toString(clients), "-j", Integer.toString(jobs),
-              "-T", Long.toString(Math.max(1, duration.toSeconds())),
-              "-f", script.toString(),
-              "-h", target.host(), "-p", Integer.toString(target.port()),
-              "-U", user, target.database());
+              pgbench.toString(),
+              "-n",
+              "-M",
+              "prepared",
+              "-c",
+              Integer.toString(clients),
+              "-j",
+              Integer.toString(jobs),
+              "-T",
+              Long.toString(Math.max(1, duration.toSeconds())),
+              "-f",
+              script.toString(),
+              "-h",
+              target.host(),
+              "-p",
+              Integer.toString(target.port()),
+              "-U",
+              user,
+              target.database());
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("PGPASSWORD", password);
       var process = builder.start();
       var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)
+          || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("pgbench failed: " + String.join(" ", command) + "\n" + output);
+        throw new IllegalStateException(
+            "pgbench failed: " + String.join(" ", command) + "\n" + output);
       }
       var tps = parseTps(output);
       if (tps.isEmpty()) {
@@ -137,17 +159,22 @@ final class PgBench {
 
   static OptionalDouble parseTps(String output) {
     var matcher = TPS.matcher(output);
-    return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+    return matcher.find()
+        ? OptionalDouble.of(Double.parseDouble(matcher.group(1)))
+        : OptionalDouble.empty();
   }
 
   static OptionalDouble parseLatency(String output) {
     var matcher = LATENCY.matcher(output);
-    return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+    return matcher.find()
+        ? OptionalDouble.of(Double.parseDouble(matcher.group(1)))
+        : OptionalDouble.empty();
   }
 
   private static String version(Path pgbench) {
     try {
-      var process = new ProcessBuilder(pgbench.toString(), "--version").redirectErrorStream(true).start();
+      var process =
+          new ProcessBuilder(pgbench.toString(), "--version").redirectErrorStream(true).start();
       var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor(10, TimeUnit.SECONDS);
       var matcher = VERSION.matcher(output);
@@ -164,7 +191,9 @@ final class PgBench {
     var statements = new ArrayList<String>();
     statements.add("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     statements.add("CREATE SCHEMA " + SCHEMA);
-    statements.addAll(List.of(TABLE.formatted(SCHEMA).split(";")));
+    Arrays.stream(TABLE.formatted(SCHEMA).split(";", -1))
+        .filter(sql -> !sql.isBlank())
+        .forEach(statements::add);
     try (var connection = database.connect();
         var statement = connection.createStatement()) {
       for (var sql : statements) {

@@ -85,8 +85,16 @@ public final class PrequalBenchmark {
         baseUrl = local.baseUrl();
         jdbcUrl = local.jdbcUrl();
         servicePid = local.servicePid();
-        log("Service healthy at " + baseUrl + " after " + local.coldStart().toMillis() + " ms (pid "
-            + servicePid + ", log " + local.serviceLog() + ")");
+        log(
+            "Service healthy at "
+                + baseUrl
+                + " after "
+                + local.coldStart().toMillis()
+                + " ms (pid "
+                + servicePid
+                + ", log "
+                + local.serviceLog()
+                + ")");
       } else {
         baseUrl = settings.url();
         jdbcUrl = settings.jdbcUrl();
@@ -149,12 +157,18 @@ public final class PrequalBenchmark {
               pgbench,
               baseline.note(),
               throughput.map(StepResult::decidedPerSecond).orElse(null),
-              pgbench == null || throughput.isEmpty() ? null : throughput.get().decidedPerSecond() / pgbench.tps(),
+              pgbench == null || throughput.isEmpty()
+                  ? null
+                  : throughput.get().decidedPerSecond() / pgbench.tps(),
               Report.targets(steps, deployment, pgbench));
       var markdown = Report.write(run, OUTPUT, stamp);
       System.out.println();
       System.out.println(markdown);
-      log("Results: " + OUTPUT.resolve("results-" + stamp + ".json") + " and " + OUTPUT.resolve("results.md"));
+      log(
+          "Results: "
+              + OUTPUT.resolve("results-" + stamp + ".json")
+              + " and "
+              + OUTPUT.resolve("results.md"));
     } finally {
       if (local != null) {
         local.close();
@@ -188,13 +202,25 @@ public final class PrequalBenchmark {
     var binary = PgBench.find();
     if (binary.isEmpty()) {
       return new Baseline(
-          null, "no pgbench on the PATH or under /usr/lib/postgresql (apt-get install postgresql-client)");
+          null,
+          "no pgbench on the PATH or under /usr/lib/postgresql (apt-get install postgresql-client)");
     }
-    log("pgbench: " + settings.pgbenchClients() + " clients for " + settings.pgbenchDuration().toSeconds() + " s");
+    log(
+        "pgbench: "
+            + settings.pgbenchClients()
+            + " clients for "
+            + settings.pgbenchDuration().toSeconds()
+            + " s");
     var result =
         PgBench.run(
-            binary.get(), database, jdbcUrl, user, password, settings.pgbenchClients(),
-            settings.pgbenchDuration(), workDir);
+            binary.get(),
+            database,
+            jdbcUrl,
+            user,
+            password,
+            settings.pgbenchClients(),
+            settings.pgbenchDuration(),
+            workDir);
     log("pgbench: " + Report.rate(result.tps()) + " TPS");
     return new Baseline(result, null);
   }
@@ -217,7 +243,11 @@ public final class PrequalBenchmark {
       bestDecided = step.decidedPerSecond();
     }
     return new BenchRun.Search(
-        settings.searchRates(), BenchSettings.seconds(settings.stepDuration()), best, bestDecided, stoppedAt);
+        settings.searchRates(),
+        BenchSettings.seconds(settings.stepDuration()),
+        best,
+        bestDecided,
+        stoppedAt);
   }
 
   private StepResult step(String name, String kind, int rate, Duration duration) {
@@ -238,7 +268,8 @@ public final class PrequalBenchmark {
               thread.setDaemon(true);
               return thread;
             });
-    sampler.scheduleAtFixedRate(() -> sample(samples, rssMax), 1, 1, TimeUnit.SECONDS);
+    // Runs until shutdownNow below; a failed sample only loses that second's figure.
+    var unused = sampler.scheduleAtFixedRate(() -> sample(samples, rssMax), 1, 1, TimeUnit.SECONDS);
     long gcBefore = gcMillis();
     var client = load.run(bodies, rate);
     long gcMillis = gcMillis() - gcBefore;
@@ -263,8 +294,12 @@ public final class PrequalBenchmark {
     long tolerance = StepResult.backlogTolerance(rate, seconds);
     var shortfalls =
         StepResult.shortfalls(
-            client.errorCount(), decisions.notStored(), decisions.pending(),
-            BenchSettings.seconds(settings.drain()), growth, tolerance);
+            client.errorCount(),
+            decisions.notStored(),
+            decisions.pending(),
+            BenchSettings.seconds(settings.drain()),
+            growth,
+            tolerance);
     var result =
         new StepResult(
             name,
@@ -293,11 +328,20 @@ public final class PrequalBenchmark {
             gcMillis,
             shortfalls.isEmpty(),
             shortfalls.isEmpty() ? "sustainable" : String.join("; ", shortfalls));
-    log("%s: accepted %d/%d, submit p99 %s ms, decision p99 %s ms, decided %s/s, %s".formatted(
-        name, result.accepted(), result.sent(),
-        result.submitLatencyMs() == null ? "—" : Report.millis(result.submitLatencyMs().p99()),
-        result.decisionLatencyMs() == null ? "—" : Report.millis(result.decisionLatencyMs().p99()),
-        Report.rate(result.decidedPerSecond()), result.verdict()));
+    log(
+        "%s: accepted %d/%d, submit p99 %s ms, decision p99 %s ms, decided %s/s, %s"
+            .formatted(
+                name,
+                result.accepted(),
+                result.sent(),
+                result.submitLatencyMs() == null
+                    ? "—"
+                    : Report.millis(result.submitLatencyMs().p99()),
+                result.decisionLatencyMs() == null
+                    ? "—"
+                    : Report.millis(result.decisionLatencyMs().p99()),
+                Report.rate(result.decidedPerSecond()),
+                result.verdict()));
     return result;
   }
 
@@ -306,11 +350,13 @@ public final class PrequalBenchmark {
     try {
       pending.add(database.pendingCount());
     } catch (RuntimeException e) {
-      // A missed sample leaves a gap; the step's end-of-load count still comes from the main thread.
+      // A missed sample leaves a gap; the step's end-of-load count still comes from the main
+      // thread.
       log("PENDING sample failed: " + e.getMessage());
     }
     if (servicePid > 0) {
-      Machine.processMemoryMb(servicePid, "VmRSS").ifPresent(mb -> rssMax.accumulateAndGet(mb, Math::max));
+      Machine.processMemoryMb(servicePid, "VmRSS")
+          .ifPresent(mb -> rssMax.accumulateAndGet(mb, Math::max));
     }
   }
 

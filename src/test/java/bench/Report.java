@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
  * The issue's targets judged against a run's figures, and the run written out as JSON and as a
  * Markdown table.
  *
- * <p>A target is <em>met</em> or <em>not met</em> only when the run exercised what it is about
- * (the 1,500/s target needs a step offering at least that for at least 60 s; the latency targets a
- * step at 500/s); otherwise it is <em>not measured</em>, with the option that would measure it. A
- * figure that already breaks a target (a resident set above 600 MB at any rate) is <em>not
- * met</em> whatever the rate.
+ * <p>A target is <em>met</em> or <em>not met</em> only when the run exercised what it is about (the
+ * 1,500/s target needs a step offering at least that for at least 60 s; the latency targets a step
+ * at 500/s); otherwise it is <em>not measured</em>, with the option that would measure it. A figure
+ * that already breaks a target (a resident set above 600 MB at any rate) is <em>not met</em>
+ * whatever the rate.
  */
 final class Report {
 
@@ -81,11 +81,18 @@ final class Report {
               .filter(StepResult::sustainable)
               .max(Comparator.comparingDouble(StepResult::decidedPerSecond));
       var figure =
-          best.map(step -> "%s decided/s sustained at %d/s offered for %s s"
-                  .formatted(rate(step.decidedPerSecond()), step.offeredPerSecond(), number(step.durationSeconds())))
+          best.map(
+                  step ->
+                      "%s decided/s sustained at %d/s offered for %s s"
+                          .formatted(
+                              rate(step.decidedPerSecond()),
+                              step.offeredPerSecond(),
+                              number(step.durationSeconds())))
               .orElse("no sustainable step");
       return new Verdict(
-          target, figure, NOT_MEASURED,
+          target,
+          figure,
+          NOT_MEASURED,
           "needs a step offering ≥ 1,500/s for ≥ 60 s: -Dbench.rate=1500 -Dbench.duration=60s");
     }
     var sustained = candidates.stream().filter(StepResult::sustainable).findFirst();
@@ -94,7 +101,10 @@ final class Report {
       return new Verdict(
           target,
           "%s decided/s at %d/s offered for %s s, all decided, backlog flat"
-              .formatted(rate(step.decidedPerSecond()), step.offeredPerSecond(), number(step.durationSeconds())),
+              .formatted(
+                  rate(step.decidedPerSecond()),
+                  step.offeredPerSecond(),
+                  number(step.durationSeconds())),
           MET,
           "");
     }
@@ -102,7 +112,10 @@ final class Report {
     return new Verdict(
         target,
         "%s decided/s at %d/s offered for %s s"
-            .formatted(rate(step.decidedPerSecond()), step.offeredPerSecond(), number(step.durationSeconds())),
+            .formatted(
+                rate(step.decidedPerSecond()),
+                step.offeredPerSecond(),
+                number(step.durationSeconds())),
         NOT_MET,
         step.verdict());
   }
@@ -141,7 +154,8 @@ final class Report {
     boolean allDecided = step.get().stillPending() == 0 && step.get().notStored() == 0;
     return new Verdict(
         target,
-        "p99 %s ms (%s s at 500/s)".formatted(millis(latency.p99()), number(step.get().durationSeconds())),
+        "p99 %s ms (%s s at 500/s)"
+            .formatted(millis(latency.p99()), number(step.get().durationSeconds())),
         latency.p99() <= DECISION_P99_TARGET_MS && allDecided ? MET : NOT_MET,
         allDecided ? "" : step.get().verdict());
   }
@@ -157,7 +171,8 @@ final class Report {
     }
     double ratio = step.get().decidedPerSecond() / pgbench.tps();
     var figure =
-        "%s decided/s ÷ %s TPS = %.3f".formatted(rate(step.get().decidedPerSecond()), rate(pgbench.tps()), ratio);
+        "%s decided/s ÷ %s TPS = %.3f"
+            .formatted(rate(step.get().decidedPerSecond()), rate(pgbench.tps()), ratio);
     if (ratio >= PGBENCH_RATIO_TARGET) {
       return new Verdict(target, figure, MET, "");
     }
@@ -167,14 +182,17 @@ final class Report {
     return limitFound
         ? new Verdict(target, figure, NOT_MET, "")
         : new Verdict(
-            target, figure, NOT_MEASURED,
+            target,
+            figure,
+            NOT_MEASURED,
             "every step was sustainable, so this is the offered rate, not the limit: add -Dbench.search=true");
   }
 
   private static Verdict coldStart(BenchRun.Deployment deployment) {
     var target = "cold start of all roles ≤ 8 s";
     if (deployment.coldStartSeconds() == null) {
-      return new Verdict(target, "—", NOT_MEASURED, "only measured when the harness starts the local run");
+      return new Verdict(
+          target, "—", NOT_MEASURED, "only measured when the harness starts the local run");
     }
     double seconds = deployment.coldStartSeconds();
     return new Verdict(
@@ -189,16 +207,21 @@ final class Report {
     var sampled = steps.stream().filter(step -> step.serviceRssMaxMb() != null).toList();
     if (sampled.isEmpty()) {
       return new Verdict(
-          target, "—", NOT_MEASURED, "needs the service's process: the local run, or -Dbench.service-pid");
+          target,
+          "—",
+          NOT_MEASURED,
+          "needs the service's process: the local run, or -Dbench.service-pid");
     }
     var largest = sampled.stream().max(Comparator.comparingLong(StepResult::serviceRssMaxMb)).get();
     var figure =
-        "max %d MB (VmRSS, at %d/s offered)".formatted(largest.serviceRssMaxMb(), largest.offeredPerSecond());
+        "max %d MB (VmRSS, at %d/s offered)"
+            .formatted(largest.serviceRssMaxMb(), largest.offeredPerSecond());
     if (largest.serviceRssMaxMb() > RSS_TARGET_MB) {
       return new Verdict(target, figure, NOT_MET, "");
     }
     boolean underTargetLoad =
-        sampled.stream().anyMatch(step -> step.measured() && step.offeredPerSecond() >= SUSTAINED_RATE_TARGET);
+        sampled.stream()
+            .anyMatch(step -> step.measured() && step.offeredPerSecond() >= SUSTAINED_RATE_TARGET);
     return underTargetLoad
         ? new Verdict(target, figure, MET, "")
         : new Verdict(target, figure, NOT_MEASURED, "no step offered ≥ 1,500/s");
@@ -220,78 +243,129 @@ final class Report {
   static String markdown(BenchRun run) {
     var out = new StringBuilder();
     out.append("# Benchmark results\n\n");
-    out.append("- **Run**: ").append(run.startedAt()).append(" to ").append(run.finishedAt()).append('\n');
+    out.append("- **Run**: ")
+        .append(run.startedAt())
+        .append(" to ")
+        .append(run.finishedAt())
+        .append('\n');
     out.append("- **Command**: `").append(run.command()).append("`\n");
     var machine = run.machine();
-    out.append("- **Machine**: %s CPUs (%s), %s MB memory, %s, Java %s; load average %s at the start, %s at the end\n"
-        .formatted(
-            machine.get("cpus"), machine.get("cpuModel"), machine.get("memoryMb"), machine.get("os"),
-            machine.get("java"), machine.get("loadAverageAtStart"), run.loadAverageAtEnd()));
+    out.append(
+        "- **Machine**: %s CPUs (%s), %s MB memory, %s, Java %s; load average %s at the start, %s at the end\n"
+            .formatted(
+                machine.get("cpus"),
+                machine.get("cpuModel"),
+                machine.get("memoryMb"),
+                machine.get("os"),
+                machine.get("java"),
+                machine.get("loadAverageAtStart"),
+                run.loadAverageAtEnd()));
     out.append("- **Deployment**: ").append(deployment(run.deployment())).append('\n');
     if (run.pgbench() != null) {
       var pgbench = run.pgbench();
-      out.append("- **pgbench** %s: %s TPS, %d clients, %d s, one single-row INSERT per transaction (average latency %s ms)\n"
-          .formatted(pgbench.version(), rate(pgbench.tps()), pgbench.clients(), pgbench.durationSeconds(),
-              millis(pgbench.latencyMs())));
+      out.append(
+          "- **pgbench** %s: %s TPS, %d clients, %d s, one single-row INSERT per transaction (average latency %s ms)\n"
+              .formatted(
+                  pgbench.version(),
+                  rate(pgbench.tps()),
+                  pgbench.clients(),
+                  pgbench.durationSeconds(),
+                  millis(pgbench.latencyMs())));
     } else {
       out.append("- **pgbench**: not run (").append(run.pgbenchNote()).append(")\n");
     }
     if (run.search() != null) {
       var search = run.search();
       out.append("- **Maximum sustainable throughput**: ")
-          .append(search.maxSustainableRate() == null
-              ? "none of the rates tried"
-              : "%d/s offered (%s decided/s)".formatted(search.maxSustainableRate(), rate(search.decidedPerSecondAtMax())))
+          .append(
+              search.maxSustainableRate() == null
+                  ? "none of the rates tried"
+                  : "%d/s offered (%s decided/s)"
+                      .formatted(search.maxSustainableRate(), rate(search.decidedPerSecondAtMax())))
           .append(", steps of %s s".formatted(number(search.stepSeconds())))
-          .append(search.stoppedAt() == null ? "; every rate tried was sustainable" : "; stopped at " + search.stoppedAt())
+          .append(
+              search.stoppedAt() == null
+                  ? "; every rate tried was sustainable"
+                  : "; stopped at " + search.stoppedAt())
           .append('\n');
     }
 
     out.append("\n## Targets\n\n| Target | Figure | Result |\n|---|---|---|\n");
     for (var verdict : run.targets()) {
-      out.append("| %s | %s | %s |\n".formatted(
-          verdict.target(), verdict.figure(),
-          verdict.note().isEmpty() ? "**" + verdict.result() + "**" : "**" + verdict.result() + "**: " + verdict.note()));
+      out.append(
+          "| %s | %s | %s |\n"
+              .formatted(
+                  verdict.target(),
+                  verdict.figure(),
+                  verdict.note().isEmpty()
+                      ? "**" + verdict.result() + "**"
+                      : "**" + verdict.result() + "**: " + verdict.note()));
     }
 
     out.append("\n## Steps\n\n");
-    out.append("| Step | Offered/s | Duration | Accepted/s | Errors | Submit p50 / p95 / p99 / max (ms) "
-        + "| Decision p50 / p95 / p99 / max (ms) | Decided/s | PENDING after drain | Backlog growth | Service RSS | Sustainable |\n");
+    out.append(
+        "| Step | Offered/s | Duration | Accepted/s | Errors | Submit p50 / p95 / p99 / max (ms) "
+            + "| Decision p50 / p95 / p99 / max (ms) | Decided/s | PENDING after drain | Backlog growth | Service RSS | Sustainable |\n");
     out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (var step : run.steps()) {
-      out.append("| %s | %d | %s s | %s | %s | %s | %s | %s | %d | %d (≤ %d) | %s | %s |\n".formatted(
-          step.name(), step.offeredPerSecond(), number(step.durationSeconds()), rate(step.acceptedPerSecond()),
-          errors(step.errors()), latency(step.submitLatencyMs()), latency(step.decisionLatencyMs()),
-          rate(step.decidedPerSecond()), step.stillPending(), step.backlogGrowth(), step.backlogTolerance(),
-          step.serviceRssMaxMb() == null ? "—" : step.serviceRssMaxMb() + " MB",
-          step.sustainable() ? "yes" : "no: " + step.verdict()));
+      out.append(
+          "| %s | %d | %s s | %s | %s | %s | %s | %s | %d | %d (≤ %d) | %s | %s |\n"
+              .formatted(
+                  step.name(),
+                  step.offeredPerSecond(),
+                  number(step.durationSeconds()),
+                  rate(step.acceptedPerSecond()),
+                  errors(step.errors()),
+                  latency(step.submitLatencyMs()),
+                  latency(step.decisionLatencyMs()),
+                  rate(step.decidedPerSecond()),
+                  step.stillPending(),
+                  step.backlogGrowth(),
+                  step.backlogTolerance(),
+                  step.serviceRssMaxMb() == null ? "—" : step.serviceRssMaxMb() + " MB",
+                  step.sustainable() ? "yes" : "no: " + step.verdict()));
     }
-    out.append("\nSubmit latency is counted from each request's intended send time (open loop); decision latency "
-        + "from the application's `created_at` to its decision's audit event; decided/s over the span from "
-        + "the step's first decision to its last. Warm-up steps are not used for the targets.\n");
+    out.append(
+        "\nSubmit latency is counted from each request's intended send time (open loop); decision latency "
+            + "from the application's `created_at` to its decision's audit event; decided/s over the span from "
+            + "the step's first decision to its last. Warm-up steps are not used for the targets.\n");
     return out.toString();
   }
 
   private static String deployment(BenchRun.Deployment deployment) {
     var postgres = deployment.postgres();
-    var database = "PostgreSQL %s (fsync %s, synchronous_commit %s, shared_buffers %s)".formatted(
-        postgres.get("server_version"), postgres.get("fsync"), postgres.get("synchronous_commit"),
-        postgres.get("shared_buffers"));
+    var database =
+        "PostgreSQL %s (fsync %s, synchronous_commit %s, shared_buffers %s)"
+            .formatted(
+                postgres.get("server_version"),
+                postgres.get("fsync"),
+                postgres.get("synchronous_commit"),
+                postgres.get("shared_buffers"));
     if (deployment.coldStartSeconds() == null) {
       return "%s, database %s".formatted(deployment.baseUrl(), database);
     }
-    var options = deployment.serviceJvmOptions().isEmpty() ? "JVM defaults" : String.join(" ", deployment.serviceJvmOptions());
+    var options =
+        deployment.serviceJvmOptions().isEmpty()
+            ? "JVM defaults"
+            : String.join(" ", deployment.serviceJvmOptions());
     return ("local run: `prequal.LocalPrequalApplication` (all roles) in a child JVM (%s), a Kafka broker in "
-        + "its own JVM, embedded %s; service peak resident set (VmHWM) %s MB").formatted(
-            options, database, deployment.serviceRssPeakMb() == null ? "unknown" : deployment.serviceRssPeakMb());
+            + "its own JVM, embedded %s; service peak resident set (VmHWM) %s MB")
+        .formatted(
+            options,
+            database,
+            deployment.serviceRssPeakMb() == null ? "unknown" : deployment.serviceRssPeakMb());
   }
 
   private static String latency(StepResult.Latency latency) {
     if (latency == null) {
       return "—";
     }
-    return "%s / %s / %s / %s".formatted(
-        millis(latency.p50()), millis(latency.p95()), millis(latency.p99()), millis(latency.max()));
+    return "%s / %s / %s / %s"
+        .formatted(
+            millis(latency.p50()),
+            millis(latency.p95()),
+            millis(latency.p99()),
+            millis(latency.max()));
   }
 
   private static String errors(Map<String, Long> errors) {

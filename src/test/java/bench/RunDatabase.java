@@ -10,11 +10,11 @@ import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
- * What the harness reads from the service's database. Decision latency comes from there rather
- * than from polling {@code GET /applications/{id}/status}, which would add load and measure the
- * polling interval: an application's {@code created_at} is set by the statement that stores it
- * (before the {@code 202}), and the {@code created_at} of its audit event with a status other than
- * {@code PENDING} by the statement that records the decision, both by the same server clock.
+ * What the harness reads from the service's database. Decision latency comes from there rather than
+ * from polling {@code GET /applications/{id}/status}, which would add load and measure the polling
+ * interval: an application's {@code created_at} is set by the statement that stores it (before the
+ * {@code 202}), and the {@code created_at} of its audit event with a status other than {@code
+ * PENDING} by the statement that records the decision, both by the same server clock.
  */
 final class RunDatabase {
 
@@ -44,14 +44,15 @@ final class RunDatabase {
   }
 
   /**
-   * All PENDING applications, whoever submitted them; the backlog is judged by how this changes,
-   * so applications left PENDING before the run (dead-lettered ones stay so) cancel out. It uses
-   * the index on {@code status} and is cheap enough to ask every second under load.
+   * All PENDING applications, whoever submitted them; the backlog is judged by how this changes, so
+   * applications left PENDING before the run (dead-lettered ones stay so) cancel out. It uses the
+   * index on {@code status} and is cheap enough to ask every second under load.
    */
   long pendingCount() {
     try (var connection = connect();
         var statement = connection.createStatement();
-        var rows = statement.executeQuery("SELECT count(*) FROM applications WHERE status = 'PENDING'")) {
+        var rows =
+            statement.executeQuery("SELECT count(*) FROM applications WHERE status = 'PENDING'")) {
       rows.next();
       return rows.getLong(1);
     } catch (SQLException e) {
@@ -92,7 +93,8 @@ final class RunDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the decisions of the run's applications", e);
     }
-    return new Decisions(ids.size(), stored, decided, decidedTwice, latency, firstDecided, lastDecided);
+    return new Decisions(
+        ids.size(), stored, decided, decidedTwice, latency, firstDecided, lastDecided);
   }
 
   /** The server's version and the settings that move insert throughput most, for the results. */
@@ -105,7 +107,8 @@ final class RunDatabase {
         settings.put("server_version", rows.getString(1));
       }
       for (var name :
-          List.of("fsync", "synchronous_commit", "shared_buffers", "wal_buffers", "max_connections")) {
+          List.of(
+              "fsync", "synchronous_commit", "shared_buffers", "wal_buffers", "max_connections")) {
         try (var rows = statement.executeQuery("SHOW " + name)) {
           rows.next();
           settings.put(name, rows.getString(1));
@@ -143,9 +146,9 @@ final class RunDatabase {
     }
 
     /**
-     * Decisions per second over the span in which they were recorded, first to last: at an
-     * offered rate the service keeps up with, it is that rate; when a backlog builds, the
-     * decisions spread over a longer span and the figure drops to what the service managed.
+     * Decisions per second over the span in which they were recorded, first to last: at an offered
+     * rate the service keeps up with, it is that rate; when a backlog builds, the decisions spread
+     * over a longer span and the figure drops to what the service managed.
      */
     double decidedPerSecond() {
       if (decided < 2 || lastDecided <= firstDecided) {

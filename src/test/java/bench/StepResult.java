@@ -72,7 +72,12 @@ record StepResult(
 
   /** Why a step was not sustainable; empty when it was. */
   static List<String> shortfalls(
-      long errors, long notStored, long stillPending, double drainSeconds, long backlogGrowth, long tolerance) {
+      long errors,
+      long notStored,
+      long stillPending,
+      double drainSeconds,
+      long backlogGrowth,
+      long tolerance) {
     var reasons = new ArrayList<String>();
     if (errors > 0) {
       reasons.add(errors + " requests not accepted");
@@ -84,7 +89,8 @@ record StepResult(
       reasons.add(stillPending + " still PENDING after a %.0f s drain".formatted(drainSeconds));
     }
     if (backlogGrowth > tolerance) {
-      reasons.add("backlog grew by " + backlogGrowth + " in the second half (tolerance " + tolerance + ")");
+      reasons.add(
+          "backlog grew by " + backlogGrowth + " in the second half (tolerance " + tolerance + ")");
     }
     return reasons;
   }
