@@ -12,9 +12,12 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +39,7 @@ public final class TcpProxy implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool(new DaemonThreads());
   private final Set<Link> links = new HashSet<>();
   private ServerSocket listener;
+  private Future<?> acceptLoop;
   private boolean closed;
 
   private TcpProxy(String targetHost, int targetPort, ServerSocket listener) {
@@ -68,6 +72,7 @@ public final class TcpProxy implements AutoCloseable {
     if (listener != null) {
       closeQuietly(listener);
       listener = null;
+      awaitAcceptLoop();
     }
     for (var link : new ArrayList<>(links)) {
       link.reset();
@@ -111,18 +116,34 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private void acceptOn(ServerSocket socket) {
-    threads.execute(
-        () -> {
-          while (!socket.isClosed()) {
-            try {
-              var client = socket.accept();
-              threads.execute(() -> open(socket, client));
-            } catch (IOException e) {
-              // Closed by disconnect() or close(), which ends the loop; anything else, try again.
-            }
-          }
-        });
+  private synchronized void acceptOn(ServerSocket socket) {
+    acceptLoop = threads.submit(() -> acceptUntilClosed(socket));
+  }
+
+  private void acceptUntilClosed(ServerSocket socket) {
+    while (!socket.isClosed()) {
+      try {
+        var client = socket.accept();
+        threads.execute(() -> open(socket, client));
+      } catch (IOException e) {
+        // Closed by disconnect() or close(), which ends the loop; anything else, try again.
+      }
+    }
+  }
+
+  /**
+   * Until the thread blocked in accept() wakes up, the kernel keeps the closed listening socket and
+   * still completes connections to it, which open() then resets: a client would see its connection
+   * reset instead of refused. Once the loop has ended, every new connection is refused.
+   */
+  private void awaitAcceptLoop() {
+    try {
+      acceptLoop.get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("The proxy's accept loop did not end", e);
+    }
   }
 
   private void open(ServerSocket acceptedBy, Socket client) {
