@@ -3,7 +3,9 @@ package routes;
 import credit.CreditReport;
 import decision.Decisions;
 import decision.UnknownApplicationException;
+import java.util.Map;
 import monitoring.DecisionMetrics;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 import org.springframework.stereotype.Component;
@@ -41,12 +43,7 @@ public class DecisionRoute extends RouteBuilder {
         .process(exchange -> LogContext.service("decision-service"))
         .unmarshal()
         .json(CreditReport.class)
-        .process(
-            exchange -> {
-              var report = exchange.getMessage().getBody(CreditReport.class);
-              LogContext.application(report.applicationId(), report.correlationId());
-            })
-        .bean(decisions, "decide")
+        .process(this::decide)
         .circuitBreaker()
         .id(CircuitBreakers.DECISION_DATABASE)
         .configuration(CircuitBreakers.DECISION_DATABASE)
@@ -55,7 +52,7 @@ public class DecisionRoute extends RouteBuilder {
         .choice()
         .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
         .log("Decided: ${body[status]} (CIBIL ${body[cibil_score]})")
-        .bean(decisionMetrics, "recorded(${body[status]})")
+        .process(this::countDecision)
         .otherwise()
         .to(
             "sql:classpath:sql/select-status-for-decision.sql?outputType=SelectOne&outputHeader=currentStatus")
@@ -67,5 +64,19 @@ public class DecisionRoute extends RouteBuilder {
         .end()
         .end()
         .process(ConsumerErrorHandling::commitOffset);
+  }
+
+  // Plain calls: bean binding with a parameter expression goes through the simple language and
+  // reflection on every record.
+
+  private void decide(Exchange exchange) {
+    var message = exchange.getMessage();
+    var report = message.getBody(CreditReport.class);
+    LogContext.application(report.applicationId(), report.correlationId());
+    message.setBody(decisions.decide(report));
+  }
+
+  private void countDecision(Exchange exchange) {
+    decisionMetrics.recorded((String) exchange.getMessage().getBody(Map.class).get("status"));
   }
 }

@@ -1,14 +1,18 @@
 package routes;
 
 import logging.JsonLogFormatter;
+import org.apache.camel.Route;
 import org.slf4j.MDC;
 
 /**
- * Puts the ids of the application being handled into the logging context. Camel copies these MDC
- * keys across threads and clears them when the exchange ends ({@code
- * camel.main.mdc-logging-keys-pattern}).
+ * The logging context of the exchange a thread is handling: the route, the role and the ids of the
+ * application. The routes put the ids; {@link LoggingUnitOfWorkFactory} names the route and clears
+ * everything when the exchange is done.
  */
 final class LogContext {
+
+  /** Camel's own key for the route id, which the JSON log format reads. */
+  static final String ROUTE_ID = "camel.routeId";
 
   private LogContext() {}
 
@@ -23,5 +27,20 @@ final class LogContext {
     if (correlationId != null) {
       MDC.put(JsonLogFormatter.CORRELATION_ID, correlationId);
     }
+  }
+
+  static void route(Route route) {
+    if (route == null) {
+      MDC.remove(ROUTE_ID);
+    } else {
+      MDC.put(ROUTE_ID, route.getRouteId());
+    }
+  }
+
+  static void clear() {
+    MDC.remove(ROUTE_ID);
+    MDC.remove(JsonLogFormatter.SERVICE);
+    MDC.remove(JsonLogFormatter.APPLICATION_ID);
+    MDC.remove(JsonLogFormatter.CORRELATION_ID);
   }
 }

@@ -1,6 +1,9 @@
 package routes;
 
 import application.InvalidApplicationException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -30,6 +33,17 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
 
   public static final String ID = "rest-errors";
   static final String RETRY_AFTER_SECONDS = "5";
+  private static final Set<String> RESPONSE_HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    RESPONSE_HEADERS.addAll(
+        List.of(
+            "Location",
+            "WWW-Authenticate",
+            "Retry-After",
+            Exchange.CONTENT_TYPE,
+            Exchange.HTTP_RESPONSE_CODE));
+  }
 
   @Override
   public void configuration() {
@@ -80,16 +94,16 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
         .marshal()
         .json();
 
-    rest.onCompletion()
-        .modeBeforeConsumer()
-        // The correlation filter already set X-Correlation-ID on the response.
-        .removeHeaders(
-            "*",
-            "Location",
-            "WWW-Authenticate",
-            "Retry-After",
-            Exchange.CONTENT_TYPE,
-            Exchange.HTTP_RESPONSE_CODE);
+    rest.onCompletion().modeBeforeConsumer().process(RestErrorHandling::keepResponseHeaders);
+  }
+
+  /**
+   * Drops every header but those meant for the client; the correlation filter already set
+   * X-Correlation-ID on the response. A set lookup per header: removeHeaders with exclude patterns
+   * compiles a regular expression per header and pattern on every request.
+   */
+  private static void keepResponseHeaders(Exchange exchange) {
+    exchange.getMessage().getHeaders().keySet().removeIf(name -> !RESPONSE_HEADERS.contains(name));
   }
 
   /** Answers with the message of a client-facing exception, which never holds input or SQL. */
