@@ -38,7 +38,9 @@ public class CreditScoringRoute extends RouteBuilder {
         .log(LoggingLevel.DEBUG, "Scored ${body}")
         .marshal()
         .json()
-        .to("kafka:{{prequal.topics.credit-reports.name}}")
+        // Synchronous: this consumer thread waits for the broker's acknowledgement itself, rather
+        // than a producer worker thread continuing the exchange while it waits for that thread.
+        .to("kafka:{{prequal.topics.credit-reports.name}}?synchronous=true")
         .id("publish-credit-report")
         .process(ConsumerErrorHandling::commitOffset);
   }

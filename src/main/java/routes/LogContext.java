@@ -30,11 +30,7 @@ final class LogContext {
   }
 
   static void route(Route route) {
-    if (route == null) {
-      MDC.remove(ROUTE_ID);
-    } else {
-      MDC.put(ROUTE_ID, route.getRouteId());
-    }
+    MDC.put(ROUTE_ID, route.getRouteId());
   }
 
   static void clear() {

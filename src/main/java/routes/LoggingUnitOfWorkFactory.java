@@ -1,6 +1,7 @@
 package routes;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Route;
 import org.apache.camel.impl.engine.DefaultUnitOfWork;
 import org.apache.camel.spi.UnitOfWork;
@@ -37,14 +38,27 @@ class LoggingUnitOfWorkFactory implements UnitOfWorkFactory {
     @Override
     public Route popRoute() {
       var popped = super.popRoute();
-      LogContext.route(getRoute());
+      // Leaving the outermost route: done() clears the context, unless this is a copy, whose
+      // parent is still in its route.
+      var current = getRoute();
+      if (current != null) {
+        LogContext.route(current);
+      }
       return popped;
     }
 
     @Override
     public void done(Exchange exchange) {
       super.done(exchange);
-      LogContext.clear();
+      // Copies made inside a route (the circuit breaker runs one) end before their parent does.
+      if (!isCopy(exchange)) {
+        LogContext.clear();
+      }
+    }
+
+    private static boolean isCopy(Exchange exchange) {
+      var parentId = exchange.getProperty(ExchangePropertyKey.CORRELATION_ID, String.class);
+      return parentId != null && !parentId.equals(exchange.getExchangeId());
     }
   }
 }

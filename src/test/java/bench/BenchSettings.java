@@ -1,5 +1,6 @@
 package bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +94,9 @@ record BenchSettings(
         Boolean.parseBoolean(values.text("bench.pgbench", "true")),
         values.duration("bench.pgbench-duration", Duration.ofSeconds(15)),
         Integer.parseInt(values.text("bench.pgbench-clients", "4")),
-        values.words("bench.service-jvm-options"),
+        values.text("bench.service-jvm-options", null) == null
+            ? ContainerJvmOptions.of(Path.of("Dockerfile"))
+            : values.words("bench.service-jvm-options"),
         mavenCommand(values.text("bench.command", null)));
   }
 

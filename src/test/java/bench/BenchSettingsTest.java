@@ -27,7 +27,10 @@ class BenchSettingsTest {
     assertThat(settings.searchRates()).isEqualTo(BenchSettings.DEFAULT_SEARCH_RATES);
     assertThat(settings.pgbench()).isTrue();
     assertThat(settings.pgbenchClients()).isEqualTo(4);
-    assertThat(settings.serviceJvmOptions()).isEmpty();
+    assertThat(settings.serviceJvmOptions())
+        .as("the container image's, from the Dockerfile")
+        .contains("-XX:+UseParallelGC")
+        .anyMatch(option -> option.startsWith("-Xmx"));
   }
 
   @Test

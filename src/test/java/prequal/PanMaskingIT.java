@@ -2,12 +2,17 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -20,6 +25,19 @@ class PanMaskingIT extends EndToEndTest {
 
   private static final Pattern FULL_PAN =
       Pattern.compile("(?i)(?<![a-z0-9])[a-z]{5}[0-9]{4}[a-z](?![a-z0-9])");
+
+  /** The credit route logs each report, PAN included, at DEBUG; this test reads those lines too. */
+  private final Logger creditScoringLog = (Logger) LoggerFactory.getLogger("credit-scoring");
+
+  @BeforeEach
+  void logCreditReports() {
+    creditScoringLog.setLevel(Level.DEBUG);
+  }
+
+  @AfterEach
+  void restoreLogLevel() {
+    creditScoringLog.setLevel(null);
+  }
 
   @Test
   void noLineTheServicePrintsContainsAFullPan(CapturedOutput output) throws Exception {
