@@ -29,5 +29,5 @@ HEALTHCHECK --interval=15s --timeout=10s --start-period=90s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/healthcheck", "health.ContainerHealthCheck"]
 # A bounded heap keeps the process near 500 MB resident under load (the benchmark's figure); the
 # parallel collector costs the least CPU on a small machine. Set JAVA_OPTS to replace them.
-ENV JAVA_OPTS="-Xmx320m -XX:+UseParallelGC"
+ENV JAVA_OPTS="-Xmx256m -XX:+UseParallelGC"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  *     from it)
  * @param servicePid the process of that deployment whose resident memory is sampled, or 0
  * @param rates offered rates (applications/s) run one after the other, each for {@code duration}
- * @param warmup a first step at the first rate whose figures only warm the service up
+ * @param warmup a first step, at the run's lowest rate, whose figures only warm the service up
  * @param drain how long after each step the harness waits for every application to be decided
  * @param search whether to run the maximum sustainable throughput search after the rates
  */
@@ -46,7 +47,7 @@ record BenchSettings(
     String command) {
 
   static final List<Integer> DEFAULT_SEARCH_RATES =
-      List.of(250, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000);
+      List.of(250, 300, 350, 400, 450, 500, 600, 750, 1000, 1250, 1500, 2000, 3000, 5000);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
@@ -71,6 +72,18 @@ record BenchSettings(
     }
   }
 
+  /**
+   * The warm-up offers the lowest rate of the run: enough calls for the JIT compiler, and a rate a
+   * cold service keeps up with, so no backlog is left to the steps that count.
+   */
+  int warmupRate() {
+    var offered = new ArrayList<>(rates);
+    if (search) {
+      offered.addAll(searchRates);
+    }
+    return Collections.min(offered);
+  }
+
   static BenchSettings fromSystemProperties() {
     return from(System.getProperties());
   }
@@ -85,7 +98,7 @@ record BenchSettings(
         Long.parseLong(values.text("bench.service-pid", "0")),
         values.rates("bench.rate", List.of(500)),
         values.duration("bench.duration", Duration.ofSeconds(60)),
-        values.duration("bench.warmup", Duration.ofSeconds(15)),
+        values.duration("bench.warmup", Duration.ofSeconds(60)),
         values.duration("bench.drain", Duration.ofSeconds(30)),
         Boolean.parseBoolean(values.text("bench.search", "false")),
         values.rates("bench.search-rates", DEFAULT_SEARCH_RATES),

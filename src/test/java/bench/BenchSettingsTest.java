@@ -22,7 +22,8 @@ class BenchSettingsTest {
     assertThat(settings.local()).isTrue();
     assertThat(settings.rates()).containsExactly(500);
     assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.warmupRate()).isEqualTo(500);
     assertThat(settings.search()).isFalse();
     assertThat(settings.searchRates()).isEqualTo(BenchSettings.DEFAULT_SEARCH_RATES);
     assertThat(settings.pgbench()).isTrue();
@@ -53,6 +54,17 @@ class BenchSettingsTest {
     assertThat(settings.searchRates()).containsExactly(1000, 2000);
     assertThat(settings.stepDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
+  }
+
+  @Test
+  void warmsUpAtTheLowestRateTheRunOffers() {
+    var properties = new Properties();
+    properties.setProperty("bench.rate", "500,1500");
+    properties.setProperty("bench.search-rates", "250,750");
+    assertThat(BenchSettings.from(properties).warmupRate()).isEqualTo(500);
+
+    properties.setProperty("bench.search", "true");
+    assertThat(BenchSettings.from(properties).warmupRate()).isEqualTo(250);
   }
 
   @Test
