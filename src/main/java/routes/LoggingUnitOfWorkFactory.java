@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Camel's unit of work, plus the logging context: the route id while an exchange is in a route, and
  * no leftover ids once it is done. Camel's MDC logging does the same by copying and restoring the
- * whole MDC around every processor, which the benchmark profile showed costing a fifth of the
- * service's CPU; the routes put their ids once ({@link LogContext}), on the thread that logs them.
- * Camel uses the one {@link UnitOfWorkFactory} bean it finds.
+ * whole MDC around every processor, which the benchmark profile showed costing about a quarter of
+ * the service's CPU; the routes put their ids once ({@link LogContext}), on the thread that logs
+ * them. Camel uses the one {@link UnitOfWorkFactory} bean it finds.
  */
 @Component
 class LoggingUnitOfWorkFactory implements UnitOfWorkFactory {

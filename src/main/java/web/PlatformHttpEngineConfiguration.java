@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class PlatformHttpEngineConfiguration {
 
   @Bean(name = "platform-http-engine")
-  PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
+  PlatformHttpEngine platformHttpEngine(@Value("${server.port}") int port) {
     return new SpringBootPlatformHttpEngine(port, Runnable::run);
   }
 }

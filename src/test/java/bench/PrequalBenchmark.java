@@ -301,7 +301,9 @@ public final class PrequalBenchmark {
             decisions.pending(),
             BenchSettings.seconds(settings.drain()),
             growth,
-            tolerance);
+            tolerance,
+            rate,
+            decisions.decidedPerSecond());
     var result =
         new StepResult(
             name,
@@ -310,7 +312,8 @@ public final class PrequalBenchmark {
             seconds,
             client.sent(),
             client.accepted().size(),
-            client.accepted().size() / seconds,
+            // Over the time the sending took: a client held back by its in-flight cap sends late.
+            client.accepted().size() / Math.max(seconds, client.sendSpan().toNanos() / 1e9),
             client.errors(),
             StepResult.Latency.fromMicros(client.latency()),
             client.maxLag().toNanos() / 1e6,

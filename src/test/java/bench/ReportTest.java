@@ -156,13 +156,14 @@ class ReportTest {
   }
 
   @Test
-  void aStepIsSustainableOnlyWithoutErrorsLeftoversOrAGrowingBacklog() {
+  void aStepIsSustainableOnlyKeepingPaceWithoutErrorsLeftoversOrAGrowingBacklog() {
     assertThat(StepResult.backlogTolerance(50, 10)).isEqualTo(13);
     assertThat(StepResult.backlogTolerance(10, 4)).isEqualTo(10);
     assertThat(StepResult.backlogTolerance(1500, 60)).isEqualTo(2250);
-    assertThat(StepResult.shortfalls(0, 0, 0, 30, 13, 13)).isEmpty();
-    assertThat(StepResult.shortfalls(2, 1, 5, 30, 14, 13))
+    assertThat(StepResult.shortfalls(0, 0, 0, 30, 13, 13, 500, 475)).isEmpty();
+    assertThat(StepResult.shortfalls(2, 1, 5, 30, 14, 13, 1500, 596))
         .containsExactly(
+            "decided 596/s of the 1500/s offered",
             "2 requests not accepted",
             "1 accepted but not stored",
             "5 still PENDING after a 30 s drain",

@@ -11,11 +11,13 @@ import org.HdrHistogram.Histogram;
  * rate.
  *
  * <p>A rate is <em>sustainable</em> when every request was accepted, every accepted application was
- * stored and decided within the drain window, and the backlog did not grow across the step: the
- * PENDING count at the end of the load is at most {@link #backlogTolerance} above its count at
- * mid-step (5% of what was offered in the second half, at least 10). A service that keeps up holds
- * the backlog at about rate × decision latency; one that does not piles it up for as long as the
- * load lasts.
+ * stored and decided within the drain window, the decisions kept pace with the offer (at least 95%
+ * of the offered rate), and the backlog did not grow across the step: the PENDING count at the end
+ * of the load is at most {@link #backlogTolerance} above its count at mid-step (5% of what was
+ * offered in the second half, at least 10). A service that keeps up holds the backlog at about rate
+ * × decision latency; one that does not piles it up for as long as the load lasts, or, once every
+ * connection the client may open is waiting, makes the client queue the requests instead, which
+ * only the pace of the decisions shows.
  *
  * @param kind {@code warm-up} (left out of the targets), {@code run} or {@code search}
  * @param submitLatencyMs from each request's intended send time to its answer (null if none)
@@ -56,6 +58,7 @@ record StepResult(
   static final String WARM_UP = "warm-up";
   static final String RUN = "run";
   static final String SEARCH = "search";
+  private static final double KEEPING_PACE = 0.95;
 
   boolean measured() {
     return !WARM_UP.equals(kind);
@@ -77,8 +80,14 @@ record StepResult(
       long stillPending,
       double drainSeconds,
       long backlogGrowth,
-      long tolerance) {
+      long tolerance,
+      int offeredPerSecond,
+      double decidedPerSecond) {
     var reasons = new ArrayList<String>();
+    if (decidedPerSecond < KEEPING_PACE * offeredPerSecond) {
+      reasons.add(
+          "decided %.0f/s of the %d/s offered".formatted(decidedPerSecond, offeredPerSecond));
+    }
     if (errors > 0) {
       reasons.add(errors + " requests not accepted");
     }
