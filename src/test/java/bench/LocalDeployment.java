@@ -1,15 +1,12 @@
 package bench;
 
+import faults.HealthEndpoint;
 import faults.KafkaBrokerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +102,8 @@ final class LocalDeployment implements AutoCloseable {
       long launched = System.nanoTime();
       var service = builder.start();
       try {
-        awaitHealthy(service, baseUrl, serviceLog);
+        HealthEndpoint.await(
+            service, baseUrl, START_TIMEOUT, HEALTH_POLL, () -> "see " + serviceLog);
       } catch (RuntimeException e) {
         service.destroyForcibly();
         throw e;
@@ -166,48 +164,6 @@ final class LocalDeployment implements AutoCloseable {
     stopService();
     kafka.close();
     closeQuietly(postgres);
-  }
-
-  private static void awaitHealthy(Process service, String baseUrl, Path log) {
-    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    var request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-            .timeout(Duration.ofSeconds(2))
-            .GET()
-            .build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    String last = "no answer yet";
-    while (System.nanoTime() < deadline) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException(
-            "The service exited with " + service.exitValue() + " while starting; see " + log);
-      }
-      try {
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while the service was starting", e);
-      }
-      try {
-        Thread.sleep(HEALTH_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while the service was starting", e);
-      }
-    }
-    throw new IllegalStateException(
-        "The service was not healthy within "
-            + START_TIMEOUT
-            + " (last: "
-            + last
-            + "); see "
-            + log);
   }
 
   /** A port the system says is free, never one of the ports other services here use. */

@@ -9,18 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import prequal.KafkaTestClients;
 
 /**
  * The reliability guarantees under real failures: the service runs from its jar as child processes
@@ -120,39 +118,41 @@ class FaultToleranceIT {
 
   @Test
   void serviceKilledMidStreamAndRestarted() throws Exception {
-    try (var deployment = new Deployment(dir)) {
-      var first = deployment.start("all", "api,credit,decision", false);
-      var fault = new CountDownLatch(1);
-      var beforeCrash = submitInBackground(first.baseUrl(), fault);
-
-      fault.await();
-      first.kill();
-      first.awaitExit(Duration.ofSeconds(10));
-      var accepted = new ArrayList<>(beforeCrash.join().accepted());
-      var second = deployment.start("all", "api,credit,decision", false, first.port());
-      accepted.addAll(resubmitTheRest(second, accepted.size()));
-
-      assertThat(accepted).hasSize(APPLICATIONS);
-      var drain = deployment.awaitAllDecided(accepted, System.nanoTime(), DRAIN_LIMIT);
-      deployment.assertEveryApplicationDecidedExactlyOnce(accepted);
-      assertThat(deployment.deadLetters()).isZero();
-      deployment.record("Service SIGKILL + restart", accepted, drain);
-    }
+    stopMidStreamAndRestart(
+        "Service SIGKILL + restart",
+        first -> {
+          first.kill();
+          first.awaitExit(Duration.ofSeconds(10));
+        });
   }
 
   @Test
   void serviceTerminatedMidStreamExitsCleanlyAndLosesNothing() throws Exception {
+    stopMidStreamAndRestart(
+        "Service SIGTERM + restart",
+        first -> {
+          first.terminate();
+          var exit = first.awaitExit(Duration.ofSeconds(60));
+          assertThat(exit).as("exited within 60 s of SIGTERM").isPresent();
+          assertThat(first.logContains("Apache Camel 4.14.0 (loan-prequal) shutdown")).isTrue();
+        });
+  }
+
+  /**
+   * Stops the service the given way while applications are streaming in, starts it again on the
+   * same port, submits what was not accepted before the stop, and requires every application to be
+   * decided exactly once and nothing dead-lettered.
+   */
+  private void stopMidStreamAndRestart(String scenario, Consumer<ServiceProcess> stop)
+      throws Exception {
     try (var deployment = new Deployment(dir)) {
       var first = deployment.start("all", "api,credit,decision", false);
       var fault = new CountDownLatch(1);
-      var beforeShutdown = submitInBackground(first.baseUrl(), fault);
+      var beforeStop = submitInBackground(first.baseUrl(), fault);
 
       fault.await();
-      first.terminate();
-      var exit = first.awaitExit(Duration.ofSeconds(60));
-      assertThat(exit).as("exited within 60 s of SIGTERM").isPresent();
-      assertThat(first.logContains("Apache Camel 4.14.0 (loan-prequal) shutdown")).isTrue();
-      var accepted = new ArrayList<>(beforeShutdown.join().accepted());
+      stop.accept(first);
+      var accepted = new ArrayList<>(beforeStop.join().accepted());
       var second = deployment.start("all", "api,credit,decision", false, first.port());
       accepted.addAll(resubmitTheRest(second, accepted.size()));
 
@@ -160,7 +160,7 @@ class FaultToleranceIT {
       var drain = deployment.awaitAllDecided(accepted, System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(accepted);
       assertThat(deployment.deadLetters()).isZero();
-      deployment.record("Service SIGTERM + restart", accepted, drain);
+      deployment.record(scenario, accepted, drain);
     }
   }
 
@@ -192,7 +192,7 @@ class FaultToleranceIT {
               "credit_reports_generated", unknown.toString(), report(unknown, 700)));
 
       fault.await();
-      try (var producer = producer(deployment)) {
+      try (var producer = KafkaTestClients.producer(deployment.kafka.bootstrapServers())) {
         for (var record : poison) {
           producer.send(record).get();
         }
@@ -224,7 +224,7 @@ class FaultToleranceIT {
         ids.add(id);
       }
 
-      try (var producer = producer(deployment)) {
+      try (var producer = KafkaTestClients.producer(deployment.kafka.bootstrapServers())) {
         var sends = new ArrayList<Future<RecordMetadata>>();
         for (var id : ids) {
           // Twice in a row on one partition, and once on each other partition at the same time.
@@ -322,19 +322,6 @@ class FaultToleranceIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static KafkaProducer<String, String> producer(Deployment deployment) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            deployment.kafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class));
   }
 
   private static String submitted(String id, String pan, String income) {

@@ -2,10 +2,6 @@ package faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,18 +25,12 @@ import java.util.stream.Stream;
 public final class ServiceProcess implements AutoCloseable {
 
   private static final Path TARGET = Path.of("target");
-  private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   private final Process process;
   private final int port;
   private final Path logFile;
   private final long logStart;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(HEALTH_REQUEST_TIMEOUT)
-          .build();
 
   private ServiceProcess(Process process, int port, Path logFile, long logStart) {
     this.process = process;
@@ -151,44 +141,8 @@ public final class ServiceProcess implements AutoCloseable {
    * Fails at once if the process exits, and after the timeout otherwise, quoting the log.
    */
   public void awaitHealthy(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "no answer yet";
-    var request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
-            .timeout(HEALTH_REQUEST_TIMEOUT)
-            .GET()
-            .build();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "The service exited with "
-                + process.exitValue()
-                + " before it was healthy; "
-                + ChildJvm.tail(logFile, logStart, 60));
-      }
-      try {
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for the service", e);
-      }
-      sleep(POLL_INTERVAL);
-    }
-    throw new IllegalStateException(
-        "The service at "
-            + baseUrl()
-            + " was not healthy within "
-            + timeout
-            + " (last: "
-            + last
-            + "); "
-            + ChildJvm.tail(logFile, logStart, 60));
+    HealthEndpoint.await(
+        process, baseUrl(), timeout, POLL_INTERVAL, () -> ChildJvm.tail(logFile, logStart, 60));
   }
 
   /** SIGTERM: the service shuts down gracefully. Does not wait; see {@link #awaitExit}. */
@@ -231,15 +185,6 @@ public final class ServiceProcess implements AutoCloseable {
     if (process.isAlive()) {
       process.destroyForcibly();
       awaitExit(Duration.ofSeconds(30));
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -32,7 +32,9 @@ class CreditReportDeliveryIT extends EndToEndTest {
       var sends = new ArrayList<Future<RecordMetadata>>();
       for (int partition = 0; partition < 3; partition++) {
         sends.add(
-            producer.send(new ProducerRecord<>(TOPIC, partition, id.toString(), report(id, 700))));
+            producer.send(
+                new ProducerRecord<>(
+                    TOPIC, partition, id.toString(), creditReport(id, 700, "duplicate-test"))));
       }
       // All three are in flight before the first is awaited, and a failed send fails here
       // rather than as a timeout below.
@@ -51,12 +53,16 @@ class CreditReportDeliveryIT extends EndToEndTest {
     var id = pendingApplication();
     try (var producer = KafkaTestClients.producer()) {
       var first = reportsProcessed(id, 1);
-      producer.send(new ProducerRecord<>(TOPIC, id.toString(), report(id, 700))).get();
+      producer
+          .send(new ProducerRecord<>(TOPIC, id.toString(), creditReport(id, 700, "duplicate-test")))
+          .get();
       assertThat(first.matches(20, TimeUnit.SECONDS)).isTrue();
       var decidedAt = updatedAt(id);
 
       var duplicate = reportsProcessed(id, 1);
-      producer.send(new ProducerRecord<>(TOPIC, id.toString(), report(id, 600))).get();
+      producer
+          .send(new ProducerRecord<>(TOPIC, id.toString(), creditReport(id, 600, "duplicate-test")))
+          .get();
       assertThat(duplicate.matches(20, TimeUnit.SECONDS)).isTrue();
 
       assertThat(status(id)).isEqualTo("PRE_APPROVED");
@@ -69,7 +75,9 @@ class CreditReportDeliveryIT extends EndToEndTest {
   void reportForAnUnknownApplicationIsDeadLettered() throws Exception {
     var id = UUID.randomUUID();
     try (var producer = KafkaTestClients.producer()) {
-      producer.send(new ProducerRecord<>(TOPIC, id.toString(), report(id, 700))).get();
+      producer
+          .send(new ProducerRecord<>(TOPIC, id.toString(), creditReport(id, 700, "duplicate-test")))
+          .get();
     }
 
     var deadLetter =
@@ -111,18 +119,5 @@ class CreditReportDeliveryIT extends EndToEndTest {
   private Timestamp updatedAt(UUID id) {
     return jdbc.queryForObject(
         "SELECT updated_at FROM applications WHERE id = ?", Timestamp.class, id);
-  }
-
-  private static String report(UUID id, int score) {
-    var report = JSON.createObjectNode();
-    report.put("application_id", id.toString());
-    report.put("pan_number", "KLMNO9012P");
-    report.put("cibil_score", score);
-    report.put("monthly_income_inr", "90000.00");
-    report.put("loan_amount_inr", "500000.00");
-    report.put("loan_type", "HOME");
-    report.put("timestamp", "2026-11-28T10:00:00Z");
-    report.put("correlation_id", "duplicate-test");
-    return report.toString();
   }
 }

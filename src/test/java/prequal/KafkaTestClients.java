@@ -22,10 +22,15 @@ public final class KafkaTestClients {
   private KafkaTestClients() {}
 
   public static KafkaProducer<String, String> producer() {
+    return producer(EmbeddedInfrastructure.kafkaBootstrapServers());
+  }
+
+  /** A producer of string records that waits for every in-sync replica, to any broker. */
+  public static KafkaProducer<String, String> producer(String bootstrapServers) {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            EmbeddedInfrastructure.kafkaBootstrapServers(),
+            bootstrapServers,
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,

@@ -57,7 +57,11 @@ class OperationsIT extends EndToEndTest {
 
     try (var producer = KafkaTestClients.producer()) {
       producer
-          .send(new ProducerRecord<>("credit_reports_generated", id.toString(), creditReport(id)))
+          .send(
+              new ProducerRecord<>(
+                  "credit_reports_generated",
+                  id.toString(),
+                  creditReport(id, 700, "operations-test")))
           .get();
     }
 
@@ -316,18 +320,5 @@ class OperationsIT extends EndToEndTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String creditReport(UUID id) {
-    var report = JSON.createObjectNode();
-    report.put("application_id", id.toString());
-    report.put("pan_number", "KLMNO9012P");
-    report.put("cibil_score", 700);
-    report.put("monthly_income_inr", "90000.00");
-    report.put("loan_amount_inr", "500000.00");
-    report.put("loan_type", "HOME");
-    report.put("timestamp", "2026-11-28T10:00:00Z");
-    report.put("correlation_id", "operations-test");
-    return report.toString();
   }
 }

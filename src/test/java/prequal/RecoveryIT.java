@@ -73,7 +73,9 @@ class RecoveryIT extends EndToEndTest {
     var id = UUID.randomUUID();
     try (var producer = KafkaTestClients.producer()) {
       producer
-          .send(new ProducerRecord<>("credit_reports_generated", id.toString(), creditReport(id)))
+          .send(
+              new ProducerRecord<>(
+                  "credit_reports_generated", id.toString(), creditReport(id, 720, "redrive-1")))
           .get();
     }
     KafkaTestClients.awaitRecord(
@@ -111,18 +113,5 @@ class RecoveryIT extends EndToEndTest {
     event.put("timestamp", "2026-11-28T09:00:00Z");
     event.put("correlation_id", "stuck-1");
     return event.toString();
-  }
-
-  private static String creditReport(UUID id) {
-    var report = JSON.createObjectNode();
-    report.put("application_id", id.toString());
-    report.put("pan_number", "KLMNO9012P");
-    report.put("cibil_score", 720);
-    report.put("monthly_income_inr", "90000.00");
-    report.put("loan_amount_inr", "500000.00");
-    report.put("loan_type", "HOME");
-    report.put("timestamp", "2026-11-28T10:00:00Z");
-    report.put("correlation_id", "redrive-1");
-    return report.toString();
   }
 }
