@@ -2,10 +2,15 @@ package application;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import messages.ApplicationSubmitted;
+import messages.LoanType;
+import messages.PanNumber;
 
 /**
  * A validated submission. {@link #parse(Map)} takes the request body as a JSON object (numbers as
@@ -43,6 +48,21 @@ public record ApplicationForm(
       throw new InvalidApplicationException(errors);
     }
     return new ApplicationForm(pan, name, income, loan, type);
+  }
+
+  /**
+   * The {@code loan_applications_submitted} message of this form, stored as application {@code id}.
+   */
+  public ApplicationSubmitted toSubmitted(UUID id, Instant timestamp, String correlationId) {
+    return new ApplicationSubmitted(
+        id,
+        panNumber.value(),
+        applicantName,
+        monthlyIncomeInr,
+        loanAmountInr,
+        loanType,
+        timestamp,
+        correlationId);
   }
 
   private static PanNumber panNumber(Object raw, List<FieldError> errors) {

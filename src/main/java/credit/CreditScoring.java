@@ -1,11 +1,13 @@
 package credit;
 
-import application.ApplicationSubmitted;
-import application.LoanType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import messages.ApplicationSubmitted;
+import messages.CibilScore;
+import messages.CreditReport;
+import messages.LoanType;
 
 /**
  * Simulates a CIBIL score (300–900) from what the applicant declared. Two PANs have fixed scores
@@ -16,8 +18,6 @@ import java.util.UUID;
  */
 public final class CreditScoring {
 
-  public static final int MIN_SCORE = 300;
-  public static final int MAX_SCORE = 900;
   static final int BASE_SCORE = 650;
   static final int MAX_VARIATION = 5;
 
@@ -77,6 +77,6 @@ public final class CreditScoring {
   }
 
   static int clamp(int score) {
-    return Math.max(MIN_SCORE, Math.min(MAX_SCORE, score));
+    return Math.max(CibilScore.MIN, Math.min(CibilScore.MAX, score));
   }
 }

@@ -13,8 +13,8 @@ import prequal.Role;
 
 /**
  * Real probes, each bounded by {@code prequal.health-timeout}: a query for PostgreSQL and a cluster
- * metadata call for Kafka, run in parallel. The credit role never touches the database, so it does
- * not report it.
+ * metadata call for Kafka, run in parallel. A process whose roles do not use the database does not
+ * report it.
  */
 @Component
 public class DependencyProbes {
@@ -32,7 +32,7 @@ public class DependencyProbes {
   }
 
   public HealthStatus check() {
-    boolean usesDatabase = properties.runs(Role.API) || properties.runs(Role.DECISION);
+    boolean usesDatabase = Role.anyUsesDatabase(properties.roles());
     var database =
         usesDatabase
             ? CompletableFuture.supplyAsync(this::databaseUp)

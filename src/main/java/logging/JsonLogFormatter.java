@@ -1,10 +1,10 @@
 package logging;
 
-import application.PanMask;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import java.time.Instant;
 import java.util.Map;
+import messages.PanMask;
 import org.slf4j.event.KeyValuePair;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
@@ -20,12 +20,16 @@ import org.springframework.core.env.Environment;
  */
 public class JsonLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
-  /** MDC keys the routes set; {@code service} names the role that handles the exchange. */
-  public static final String SERVICE = "service";
+  /** MDC keys {@link LogContext} sets; {@code service} names the role that handles the exchange. */
+  static final String SERVICE = "service";
 
-  public static final String CORRELATION_ID = "correlation_id";
-  public static final String APPLICATION_ID = "application_id";
-  private static final String CAMEL_ROUTE_ID = "camel.routeId";
+  static final String CORRELATION_ID = "correlation_id";
+  static final String APPLICATION_ID = "application_id";
+
+  /**
+   * Camel's own MDC key for the route id, kept so Camel's MDC logging would fill the same field.
+   */
+  static final String ROUTE_ID = "camel.routeId";
 
   private final JsonWriter<ILoggingEvent> writer;
 
@@ -44,7 +48,7 @@ public class JsonLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
                   members
                       .add(APPLICATION_ID, event -> mdc(event).get(APPLICATION_ID))
                       .whenNotNull();
-                  members.add("route_id", event -> mdc(event).get(CAMEL_ROUTE_ID)).whenNotNull();
+                  members.add("route_id", event -> mdc(event).get(ROUTE_ID)).whenNotNull();
                   members.add("logger", ILoggingEvent::getLoggerName);
                   members.add("thread", ILoggingEvent::getThreadName);
                   members.add("message", event -> PanMask.mask(event.getFormattedMessage()));

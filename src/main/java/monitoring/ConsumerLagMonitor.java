@@ -1,5 +1,6 @@
 package monitoring;
 
+import broker.ConsumerGroups;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -20,7 +21,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
-import prequal.ConsumerGroups;
+import prequal.ConditionalOnRole;
 import prequal.PrequalProperties;
 import prequal.Role;
 
@@ -32,6 +33,7 @@ import prequal.Role;
  * prequal_consumer_lag{group, topic, partition}}.
  */
 @Component
+@ConditionalOnRole({Role.CREDIT, Role.DECISION})
 public class ConsumerLagMonitor {
 
   static final String GAUGE = "prequal.consumer.lag";
@@ -54,11 +56,6 @@ public class ConsumerLagMonitor {
     if (properties.runs(Role.DECISION)) {
       topicByGroup.put(ConsumerGroups.DECISION, properties.topics().creditReports().name());
     }
-  }
-
-  /** The api role alone consumes nothing, so it has no lag to watch. */
-  public boolean watchesAnyGroup() {
-    return !topicByGroup.isEmpty();
   }
 
   public List<PartitionLag> measure()

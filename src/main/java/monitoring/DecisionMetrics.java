@@ -34,7 +34,7 @@ public class DecisionMetrics {
     }
   }
 
-  public void recorded(String outcome) {
-    byOutcome.get(ApplicationStatus.valueOf(outcome)).increment();
+  public void recorded(ApplicationStatus outcome) {
+    byOutcome.get(outcome).increment();
   }
 }

@@ -2,10 +2,10 @@ package monitoring;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
 import prequal.Role;
+import store.OutboxBacklogReading;
 
 /**
  * The outbox rows not yet published and the age of the oldest, as last measured by the
@@ -29,9 +29,8 @@ public class OutboxBacklog {
         .register(registry);
   }
 
-  /** Takes the row of {@code sql/select-outbox-backlog.sql}. */
-  public void update(Map<String, Object> measured) {
-    unpublished = ((Number) measured.get("backlog")).longValue();
-    oldestAgeSeconds = ((Number) measured.get("oldest_age_seconds")).doubleValue();
+  public void update(OutboxBacklogReading measured) {
+    unpublished = measured.backlog();
+    oldestAgeSeconds = measured.oldestAgeSeconds();
   }
 }

@@ -8,16 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication(
     scanBasePackages = {
       "prequal",
-      "application",
-      "credit",
-      "deadletter",
-      "decision",
+      "broker",
       "health",
+      "logging",
       "monitoring",
-      "outbox",
       "resilience",
-      "web",
-      "routes"
+      "routes",
+      "web"
     })
 @ConfigurationPropertiesScan(basePackages = {"prequal"})
 public class PrequalApplication {

@@ -44,13 +44,15 @@ public record PrequalProperties(
 
   /**
    * How the relay drains the outbox: how often it looks when idle, how much it takes at once, and
-   * how long a claimed batch stays reserved for the relay that claimed it.
+   * how long a claimed batch stays reserved for the relay that claimed it; and how long, and how
+   * often checked, published rows are kept.
    */
   public record Outbox(
       @Min(1) long pollIntervalMs,
       @Min(1) int batchSize,
       @NotNull Duration claimLease,
-      @NotNull Duration retention) {}
+      @NotNull Duration retention,
+      @NotNull @DurationMin(seconds = 1) Duration retentionCheckInterval) {}
 
   /** When a PENDING application counts as stuck and is published again. */
   public record Stale(@NotNull Duration pendingAge, @Min(1) long checkIntervalMs) {}

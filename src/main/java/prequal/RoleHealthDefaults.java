@@ -7,11 +7,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes the actuator health report only what this process's roles use: the database for the api and
- * decision roles (the credit role does not query it after the migrations, so it has no db indicator
- * at all), and Camel's routes and consumers for every role. Readiness is {@code readinessState},
- * {@code camelReadinessState} and, where used, {@code db}. Added with the lowest precedence, so
- * explicit configuration still wins.
+ * Makes the actuator health report only what this process's roles use: the database where a role
+ * {@linkplain Role#usesDatabase() uses it} (a credit-only process has no db indicator at all), and
+ * Camel's routes and consumers for every role. Readiness is {@code readinessState}, {@code
+ * camelReadinessState} and, where used, {@code db}. Added with the lowest precedence, so explicit
+ * configuration still wins.
  */
 public class RoleHealthDefaults implements EnvironmentPostProcessor {
 
@@ -21,7 +21,7 @@ public class RoleHealthDefaults implements EnvironmentPostProcessor {
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     var roles = ActiveRoles.from(environment);
-    boolean usesDatabase = roles.contains(Role.API) || roles.contains(Role.DECISION);
+    boolean usesDatabase = Role.anyUsesDatabase(roles);
     var readiness = "readinessState,camelReadinessState" + (usesDatabase ? ",db" : "");
     environment
         .getPropertySources()

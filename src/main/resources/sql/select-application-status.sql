@@ -1,1 +1,1 @@
-SELECT id AS application_id, status FROM applications WHERE id = :#applicationId
+SELECT id AS application_id, status FROM applications WHERE id = :#id

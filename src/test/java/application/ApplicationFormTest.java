@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import messages.ApplicationSubmitted;
+import messages.LoanType;
+import messages.PanNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -345,5 +350,21 @@ class ApplicationFormTest {
       case "BigInteger" -> BigInteger.valueOf(value);
       default -> throw new IllegalArgumentException(javaType);
     };
+  }
+
+  @Test
+  void toSubmittedCopiesTheValidatedForm() {
+    var id = UUID.fromString("6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b");
+    var at = Instant.parse("2025-01-15T10:30:00Z");
+    var income = new BigDecimal("82000.00");
+    var loan = new BigDecimal("480000.00");
+    var form =
+        new ApplicationForm(
+            new PanNumber("FGHIJ5678K"), "राजेश कुमार", income, loan, LoanType.AUTO);
+
+    assertThat(form.toSubmitted(id, at, "corr-9"))
+        .isEqualTo(
+            new ApplicationSubmitted(
+                id, "FGHIJ5678K", "राजेश कुमार", income, loan, LoanType.AUTO, at, "corr-9"));
   }
 }

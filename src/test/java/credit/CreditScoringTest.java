@@ -2,8 +2,6 @@ package credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import application.ApplicationSubmitted;
-import application.LoanType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +12,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import messages.ApplicationSubmitted;
+import messages.CreditReport;
+import messages.LoanType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import application.ApplicationForm;
 import application.ApplicationStatus;
-import application.LoanType;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import messages.LoanType;
 import org.junit.jupiter.api.Test;
 
 /** The stream's applications are valid by the service's own rules and reach every outcome. */

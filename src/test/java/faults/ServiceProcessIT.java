@@ -3,7 +3,6 @@ package faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import application.LoanType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import credit.CreditScoring;
 import decision.DecisionPolicy;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import messages.LoanType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prequal.EmbeddedInfrastructure;

@@ -2,6 +2,9 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fixtures.ApplicationRow;
+import fixtures.CreditReportMessage;
+import fixtures.Topics;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class CreditReportDeliveryIT extends EndToEndTest {
 
-  private static final String TOPIC = "credit_reports_generated";
-
   @Test
   void concurrentDuplicateReportsChangeTheApplicationOnce() throws Exception {
     var id = pendingApplication();
@@ -34,7 +35,7 @@ class CreditReportDeliveryIT extends EndToEndTest {
         sends.add(
             producer.send(
                 new ProducerRecord<>(
-                    TOPIC, partition, id.toString(), creditReport(id, 700, "duplicate-test"))));
+                    Topics.CREDIT_REPORTS, partition, id.toString(), report(id, 700))));
       }
       // All three are in flight before the first is awaited, and a failed send fails here
       // rather than as a timeout below.
@@ -54,14 +55,14 @@ class CreditReportDeliveryIT extends EndToEndTest {
     try (var producer = KafkaTestClients.producer()) {
       var first = reportsProcessed(id, 1);
       producer
-          .send(new ProducerRecord<>(TOPIC, id.toString(), creditReport(id, 700, "duplicate-test")))
+          .send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report(id, 700)))
           .get();
       assertThat(first.matches(20, TimeUnit.SECONDS)).isTrue();
       var decidedAt = updatedAt(id);
 
       var duplicate = reportsProcessed(id, 1);
       producer
-          .send(new ProducerRecord<>(TOPIC, id.toString(), creditReport(id, 600, "duplicate-test")))
+          .send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report(id, 600)))
           .get();
       assertThat(duplicate.matches(20, TimeUnit.SECONDS)).isTrue();
 
@@ -76,18 +77,18 @@ class CreditReportDeliveryIT extends EndToEndTest {
     var id = UUID.randomUUID();
     try (var producer = KafkaTestClients.producer()) {
       producer
-          .send(new ProducerRecord<>(TOPIC, id.toString(), creditReport(id, 700, "duplicate-test")))
+          .send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report(id, 700)))
           .get();
     }
 
     var deadLetter =
         KafkaTestClients.awaitRecord(
-            "loan_application_dlq",
+            Topics.DEAD_LETTER,
             record -> id.toString().equals(record.key()),
             Duration.ofSeconds(20));
 
     var json = readTree(deadLetter.value());
-    assertThat(json.get("original_topic").asText()).isEqualTo(TOPIC);
+    assertThat(json.get("original_topic").asText()).isEqualTo(Topics.CREDIT_REPORTS);
     assertThat(json.get("error_message").asText()).isEqualTo("No application " + id);
     assertThat(readTree(json.get("payload").asText()).get("application_id").asText())
         .isEqualTo(id.toString());
@@ -108,12 +109,11 @@ class CreditReportDeliveryIT extends EndToEndTest {
 
   /** An application stored as the API stores it, but whose report the test sends itself. */
   private UUID pendingApplication() {
-    var id = UUID.randomUUID();
-    jdbc.update(
-        "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type)"
-            + " VALUES (?, 'KLMNO9012P', 'Asha Verma', 90000.00, 500000.00, 'HOME')",
-        id);
-    return id;
+    return ApplicationRow.pending(UUID.randomUUID()).insert(jdbc);
+  }
+
+  private static String report(UUID id, int score) {
+    return CreditReportMessage.of(id).score(score).correlationId("duplicate-test").toJson();
   }
 
   private Timestamp updatedAt(UUID id) {

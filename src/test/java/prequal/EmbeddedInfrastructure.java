@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Kafka broker (KRaft, in this JVM) and a real PostgreSQL server (embedded binaries), for
@@ -29,6 +30,11 @@ public final class EmbeddedInfrastructure {
       properties = Map.copyOf(started);
     }
     return properties;
+  }
+
+  /** Points a Spring test context at the infrastructure, starting what is missing. */
+  public static void register(DynamicPropertyRegistry registry) {
+    start().forEach((key, value) -> registry.add(key, () -> value));
   }
 
   public static String kafkaBootstrapServers() {

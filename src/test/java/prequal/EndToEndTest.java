@@ -50,7 +50,7 @@ public abstract class EndToEndTest {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    EmbeddedInfrastructure.start().forEach((key, value) -> registry.add(key, () -> value));
+    EmbeddedInfrastructure.register(registry);
   }
 
   protected ApiClient api() {
@@ -66,20 +66,6 @@ public abstract class EndToEndTest {
     body.put("loan_amount_inr", new BigDecimal(loan));
     body.put("loan_type", type);
     return body.toString();
-  }
-
-  /** A credit report as the credit role publishes it, for an application of the given id. */
-  protected static String creditReport(UUID id, int score, String correlationId) {
-    var report = JSON.createObjectNode();
-    report.put("application_id", id.toString());
-    report.put("pan_number", "KLMNO9012P");
-    report.put("cibil_score", score);
-    report.put("monthly_income_inr", "90000.00");
-    report.put("loan_amount_inr", "500000.00");
-    report.put("loan_type", "HOME");
-    report.put("timestamp", "2026-11-28T10:00:00Z");
-    report.put("correlation_id", correlationId);
-    return report.toString();
   }
 
   /** Submits and returns the new application's id, asserting the 202 contract on the way. */

@@ -3,6 +3,8 @@ package prequal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fixtures.CreditReportMessage;
+import fixtures.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -59,9 +61,9 @@ class OperationsIT extends EndToEndTest {
       producer
           .send(
               new ProducerRecord<>(
-                  "credit_reports_generated",
+                  Topics.CREDIT_REPORTS,
                   id.toString(),
-                  creditReport(id, 700, "operations-test")))
+                  CreditReportMessage.of(id).correlationId("operations-test").toJson()))
           .get();
     }
 

@@ -3,6 +3,7 @@ package prequal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The outbox keeps a submission until the relay can publish it; nothing waits on Kafka. */
@@ -14,15 +15,20 @@ class OutboxRelayIT extends EndToEndTest {
     routes.stopRoute("outbox-relay");
     try {
       var id = submit(application("ABCDE1234F", "Rajesh Kumar", "250000", "500000", "PERSONAL"));
-      Thread.sleep(500);
 
-      assertThat(status(id)).isEqualTo("PENDING");
-      assertThat(
-              jdbc.queryForObject(
-                  "SELECT published_at IS NULL FROM outbox WHERE message_key = ?",
-                  Boolean.class,
-                  id.toString()))
-          .isTrue();
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(DECISION_TIMEOUT)
+          .untilAsserted(
+              () -> {
+                assertThat(status(id)).isEqualTo("PENDING");
+                assertThat(
+                        jdbc.queryForObject(
+                            "SELECT published_at IS NULL FROM outbox WHERE message_key = ?",
+                            Boolean.class,
+                            id.toString()))
+                    .isTrue();
+              });
 
       routes.startRoute("outbox-relay");
 

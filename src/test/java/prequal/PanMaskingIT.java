@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import fixtures.SubmittedMessage;
+import fixtures.Topics;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.camel.builder.NotifyBuilder;
@@ -62,9 +64,12 @@ class PanMaskingIT extends EndToEndTest {
       producer
           .send(
               new ProducerRecord<>(
-                  "loan_applications_submitted",
+                  Topics.SUBMITTED,
                   "poison",
-                  "{\"application_id\":\"not-a-uuid\",\"pan_number\":\"LMNOP2468Q\",\"loan_type\":\"CAR\"}"))
+                  SubmittedMessage.withApplicationId("not-a-uuid")
+                      .pan("LMNOP2468Q")
+                      .loanType("CAR")
+                      .toJson()))
           .get();
     }
     assertThat(deadLettered.matches(20, TimeUnit.SECONDS)).isTrue();

@@ -1,7 +1,13 @@
 package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import fixtures.ApplicationRow;
+import fixtures.CreditReportMessage;
+import fixtures.OutboxRow;
+import fixtures.SubmittedMessage;
+import fixtures.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -17,17 +23,20 @@ class RecoveryIT extends EndToEndTest {
 
   @Test
   void applicationStuckInPendingIsPublishedAgainAndDecided() {
-    var id = UUID.randomUUID();
-    jdbc.update(
-        "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type, created_at)"
-            + " VALUES (?, 'ABCDE1234F', 'Rajesh Kumar', 250000.00, 500000.00, 'PERSONAL', now() - interval '1 hour')",
-        id);
+    var id =
+        ApplicationRow.pending(UUID.randomUUID())
+            .pan("ABCDE1234F")
+            .name("Rajesh Kumar")
+            .income("250000.00")
+            .loan("500000.00")
+            .loanType("PERSONAL")
+            .age(Duration.ofHours(1))
+            .insert(jdbc);
     // Its event was published an hour ago and then lost somewhere downstream.
-    jdbc.update(
-        "INSERT INTO outbox (topic, message_key, payload, correlation_id, created_at, published_at)"
-            + " VALUES ('loan_applications_submitted', ?, ?, 'stuck-1', now() - interval '1 hour', now() - interval '1 hour')",
-        id.toString(),
-        submittedEvent(id));
+    OutboxRow.submitted(id, SubmittedMessage.of(id).correlationId("stuck-1"))
+        .age(Duration.ofHours(1))
+        .publishedAgo(Duration.ofHours(1))
+        .insert(jdbc);
     var before = meterRegistry.counter("prequal.applications.redriven").count();
 
     assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
@@ -38,13 +47,9 @@ class RecoveryIT extends EndToEndTest {
 
   @Test
   void oldestPendingAgeIsMeasured() {
-    var id = UUID.randomUUID();
-    jdbc.update(
-        "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type, created_at)"
-            + " VALUES (?, 'KLMNO9012P', 'Asha Verma', 90000.00, 500000.00, 'HOME', now() - interval '2 days')",
-        id);
+    var id = ApplicationRow.pending(UUID.randomUUID()).age(Duration.ofDays(2)).insert(jdbc);
     try {
-      org.awaitility.Awaitility.await()
+      await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
@@ -75,18 +80,15 @@ class RecoveryIT extends EndToEndTest {
       producer
           .send(
               new ProducerRecord<>(
-                  "credit_reports_generated", id.toString(), creditReport(id, 720, "redrive-1")))
+                  Topics.CREDIT_REPORTS,
+                  id.toString(),
+                  CreditReportMessage.of(id).score(720).correlationId("redrive-1").toJson()))
           .get();
     }
     KafkaTestClients.awaitRecord(
-        "loan_application_dlq",
-        record -> id.toString().equals(record.key()),
-        Duration.ofSeconds(20));
+        Topics.DEAD_LETTER, record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
     // The cause: the report arrived before its application existed. The operator restores it.
-    jdbc.update(
-        "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type)"
-            + " VALUES (?, 'KLMNO9012P', 'Asha Verma', 90000.00, 500000.00, 'HOME')",
-        id);
+    ApplicationRow.pending(id).insert(jdbc);
 
     var response =
         api()
@@ -100,18 +102,5 @@ class RecoveryIT extends EndToEndTest {
     assertThat(readTree(response.body()).get("moved").asInt()).isPositive();
     assertThat(awaitDecision(id)).isEqualTo("PRE_APPROVED");
     assertThat(decisionEvents(id)).isEqualTo(1);
-  }
-
-  private static String submittedEvent(UUID id) {
-    var event = JSON.createObjectNode();
-    event.put("application_id", id.toString());
-    event.put("pan_number", "ABCDE1234F");
-    event.put("applicant_name", "Rajesh Kumar");
-    event.put("monthly_income_inr", "250000.00");
-    event.put("loan_amount_inr", "500000.00");
-    event.put("loan_type", "PERSONAL");
-    event.put("timestamp", "2026-11-28T09:00:00Z");
-    event.put("correlation_id", "stuck-1");
-    return event.toString();
   }
 }

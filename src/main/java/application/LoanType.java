@@ -1,8 +1,0 @@
-package application;
-
-/** The loan products a lender prequalifies. Secured loans score higher than unsecured ones. */
-public enum LoanType {
-  PERSONAL,
-  HOME,
-  AUTO
-}

@@ -1,0 +1,139 @@
+package broker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import messages.DeadLetter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import prequal.PrequalProperties;
+
+/**
+ * Sends dead letters back to the topic they came from, once an operator has fixed what made them
+ * fail. It moves what the dead-letter topic holds when it is called, no more (a message that fails
+ * again is dead-lettered afresh, not looped), and remembers its progress in the consumer group
+ * {@value #GROUP}, so a second call does not move the same letters twice.
+ */
+@Component
+public class DeadLetterRedrive {
+
+  static final String GROUP = "dead-letter-redrive";
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterRedrive.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration MAX_DURATION = Duration.ofMinutes(2);
+
+  private final String brokers;
+  private final String deadLetterTopic;
+  private final ObjectMapper objectMapper;
+
+  DeadLetterRedrive(
+      @Value("${camel.component.kafka.brokers}") String brokers,
+      PrequalProperties properties,
+      ObjectMapper objectMapper) {
+    this.brokers = brokers;
+    this.deadLetterTopic = properties.topics().deadLetter().name();
+    this.objectMapper = objectMapper;
+  }
+
+  /** Moves every dead letter present now; returns how many were sent back. */
+  public Map<String, Integer> redrive()
+      throws IOException, ExecutionException, InterruptedException {
+    try (var consumer = new KafkaConsumer<String, String>(consumerConfig());
+        var producer = new KafkaProducer<String, String>(producerConfig())) {
+      var partitions =
+          consumer.partitionsFor(deadLetterTopic).stream()
+              .map(info -> new TopicPartition(deadLetterTopic, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      var end = consumer.endOffsets(partitions);
+      int moved = 0;
+      var deadline = System.nanoTime() + MAX_DURATION.toNanos();
+      while (!reached(consumer, end)) {
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException(
+              "Re-drive stopped after " + MAX_DURATION + " with " + moved + " moved; call again");
+        }
+        var sends = new ArrayList<Future<RecordMetadata>>();
+        var processed = new HashMap<TopicPartition, OffsetAndMetadata>();
+        for (var record : consumer.poll(POLL)) {
+          var partition = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() >= end.get(partition)) {
+            continue;
+          }
+          sends.add(producer.send(backToOrigin(record)));
+          processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        for (var send : sends) {
+          send.get();
+        }
+        consumer.commitSync(processed);
+        moved += sends.size();
+      }
+      log.info("Re-drove {} dead letter(s) to their original topics", moved);
+      return Map.of("moved", moved);
+    }
+  }
+
+  private ProducerRecord<String, String> backToOrigin(ConsumerRecord<String, String> record)
+      throws IOException {
+    var deadLetter = objectMapper.readValue(record.value(), DeadLetter.class);
+    return new ProducerRecord<>(deadLetter.originalTopic(), record.key(), deadLetter.payload());
+  }
+
+  private static boolean reached(
+      KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
+  private Map<String, Object> consumerConfig() {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        brokers,
+        ConsumerConfig.GROUP_ID_CONFIG,
+        GROUP,
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        GROUP + "-" + UUID.randomUUID(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class);
+  }
+
+  private Map<String, Object> producerConfig() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        brokers,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class);
+  }
+}

@@ -1,0 +1,36 @@
+package messages;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The {@code loan_applications_submitted} message. Amounts travel as strings so no consumer can
+ * lose a paisa to floating point.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ApplicationSubmitted(
+    UUID applicationId,
+    String panNumber,
+    String applicantName,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal monthlyIncomeInr,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal loanAmountInr,
+    LoanType loanType,
+    Instant timestamp,
+    String correlationId) {
+
+  /** A message that breaks these rules can never be scored: it is refused when read. */
+  public ApplicationSubmitted {
+    MessageRules.requireApplication(
+        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType);
+  }
+
+  @Override
+  public String toString() {
+    return "ApplicationSubmitted[applicationId=%s, panNumber=%s, loanType=%s, correlationId=%s]"
+        .formatted(applicationId, PanMask.mask(panNumber), loanType, correlationId);
+  }
+}

@@ -1,0 +1,46 @@
+package messages;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The {@code credit_reports_generated} message: the submission plus its simulated CIBIL score. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CreditReport(
+    UUID applicationId,
+    String panNumber,
+    int cibilScore,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal monthlyIncomeInr,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal loanAmountInr,
+    LoanType loanType,
+    Instant timestamp,
+    String correlationId) {
+
+  /** A report that breaks these rules can never be decided: it is refused when read. */
+  public CreditReport {
+    MessageRules.requireApplication(
+        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType);
+    MessageRules.requireCibilScore(cibilScore, "cibil_score");
+  }
+
+  public static CreditReport of(ApplicationSubmitted submitted, int cibilScore, Instant timestamp) {
+    return new CreditReport(
+        submitted.applicationId(),
+        submitted.panNumber(),
+        cibilScore,
+        submitted.monthlyIncomeInr(),
+        submitted.loanAmountInr(),
+        submitted.loanType(),
+        timestamp,
+        submitted.correlationId());
+  }
+
+  @Override
+  public String toString() {
+    return "CreditReport[applicationId=%s, panNumber=%s, cibilScore=%d, correlationId=%s]"
+        .formatted(applicationId, PanMask.mask(panNumber), cibilScore, correlationId);
+  }
+}

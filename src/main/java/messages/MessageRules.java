@@ -1,0 +1,49 @@
+package messages;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** Checks shared by the messages the roles exchange. */
+final class MessageRules {
+
+  private MessageRules() {}
+
+  /** What every message about an application must carry, whatever else it says. */
+  static void requireApplication(
+      UUID applicationId,
+      String panNumber,
+      BigDecimal monthlyIncomeInr,
+      BigDecimal loanAmountInr,
+      LoanType loanType) {
+    requirePresent(applicationId, "application_id");
+    requirePan(panNumber, "pan_number");
+    requirePositive(monthlyIncomeInr, "monthly_income_inr");
+    requirePositive(loanAmountInr, "loan_amount_inr");
+    requirePresent(loanType, "loan_type");
+  }
+
+  private static void requirePresent(Object value, String field) {
+    if (value == null) {
+      throw new InvalidMessageException(field + " is required");
+    }
+  }
+
+  private static void requirePositive(BigDecimal amount, String field) {
+    if (amount == null || amount.signum() <= 0) {
+      throw new InvalidMessageException(field + " must be greater than 0");
+    }
+  }
+
+  private static void requirePan(String panNumber, String field) {
+    if (!PanNumber.isValid(panNumber)) {
+      throw new InvalidMessageException(field + " is not a valid PAN");
+    }
+  }
+
+  static void requireCibilScore(int score, String field) {
+    if (!CibilScore.isInRange(score)) {
+      throw new InvalidMessageException(
+          field + " " + score + " is outside " + CibilScore.MIN + "-" + CibilScore.MAX);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApplicationSubmittedTest {
+
+  private static final UUID ID = UUID.fromString("6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b");
+  private static final BigDecimal INCOME = new BigDecimal("82000.00");
+  private static final BigDecimal LOAN = new BigDecimal("480000.00");
+  private static final Instant AT = Instant.parse("2025-01-15T10:30:00Z");
+
+  private static ApplicationSubmitted submitted(
+      UUID id, String pan, BigDecimal income, BigDecimal loan, LoanType type) {
+    return new ApplicationSubmitted(id, pan, "Asha Rao", income, loan, type, AT, "corr-1");
+  }
+
+  @Test
+  void keepsAValidSubmission() {
+    var message = submitted(ID, "ABCDE1234F", INCOME, LOAN, LoanType.HOME);
+
+    assertThat(message.applicationId()).isEqualTo(ID);
+    assertThat(message.panNumber()).isEqualTo("ABCDE1234F");
+    assertThat(message.monthlyIncomeInr()).isEqualTo(INCOME);
+    assertThat(message.loanAmountInr()).isEqualTo(LOAN);
+    assertThat(message.loanType()).isEqualTo(LoanType.HOME);
+  }
+
+  @Test
+  void refusesAMissingApplicationId() {
+    assertThatThrownBy(() -> submitted(null, "ABCDE1234F", INCOME, LOAN, LoanType.HOME))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("application_id is required");
+  }
+
+  @ParameterizedTest(name = "pan_number ''{0}'' is refused")
+  @CsvSource({"abcde1234f", "ABCDE1234", "ABCDE12345F", "' ABCDE1234F'", "''", ","})
+  void refusesAnInvalidPan(String pan) {
+    assertThatThrownBy(() -> submitted(ID, pan, INCOME, LOAN, LoanType.HOME))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("pan_number is not a valid PAN");
+  }
+
+  @ParameterizedTest(name = "monthly income {0} is refused")
+  @CsvSource({"0", "0.00", "-0.01", "-82000.00", "''"})
+  void refusesNonPositiveIncome(String income) {
+    assertThatThrownBy(
+            () -> submitted(ID, "ABCDE1234F", decimalOrNull(income), LOAN, LoanType.HOME))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("monthly_income_inr must be greater than 0");
+  }
+
+  @ParameterizedTest(name = "loan amount {0} is refused")
+  @CsvSource({"0", "0.00", "-0.01", "-480000.00", "''"})
+  void refusesNonPositiveLoanAmount(String loan) {
+    assertThatThrownBy(
+            () -> submitted(ID, "ABCDE1234F", INCOME, decimalOrNull(loan), LoanType.HOME))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("loan_amount_inr must be greater than 0");
+  }
+
+  @Test
+  void refusesAMissingLoanType() {
+    assertThatThrownBy(() -> submitted(ID, "ABCDE1234F", INCOME, LOAN, null))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("loan_type is required");
+  }
+
+  @Test
+  void toStringMasksThePanAndLeavesOutTheName() {
+    assertThat(submitted(ID, "ABCDE1234F", INCOME, LOAN, LoanType.PERSONAL).toString())
+        .isEqualTo(
+            "ApplicationSubmitted[applicationId=6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b,"
+                + " panNumber=ABCDE***4F, loanType=PERSONAL, correlationId=corr-1]")
+        .doesNotContain("ABCDE1234F")
+        .doesNotContain("Asha Rao");
+  }
+
+  private static BigDecimal decimalOrNull(String text) {
+    return text.isEmpty() ? null : new BigDecimal(text);
+  }
+}

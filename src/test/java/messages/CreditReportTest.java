@@ -1,0 +1,110 @@
+package messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CreditReportTest {
+
+  private static final UUID ID = UUID.fromString("6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b");
+  private static final BigDecimal INCOME = new BigDecimal("82000.00");
+  private static final BigDecimal LOAN = new BigDecimal("480000.00");
+  private static final Instant AT = Instant.parse("2025-01-15T10:30:00Z");
+
+  private static CreditReport report(UUID id, int score, BigDecimal income, BigDecimal loan) {
+    return new CreditReport(id, "ABCDE1234F", score, income, loan, LoanType.HOME, AT, "corr-1");
+  }
+
+  @ParameterizedTest(name = "a CIBIL score of {0} is accepted")
+  @CsvSource({"300", "301", "650", "899", "900"})
+  void acceptsScoresInsideTheCibilRange(int score) {
+    assertThat(report(ID, score, INCOME, LOAN).cibilScore()).isEqualTo(score);
+  }
+
+  @ParameterizedTest(name = "a CIBIL score of {0} is refused")
+  @CsvSource({"-1", "0", "299", "901", "1000"})
+  void refusesScoresOutsideTheCibilRange(int score) {
+    assertThatThrownBy(() -> report(ID, score, INCOME, LOAN))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("cibil_score " + score + " is outside 300-900");
+  }
+
+  @Test
+  void refusesAMissingApplicationId() {
+    assertThatThrownBy(() -> report(null, 700, INCOME, LOAN))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("application_id is required");
+  }
+
+  @ParameterizedTest(name = "monthly income {0} is refused")
+  @CsvSource({"0", "0.00", "-0.01", "-82000.00", "''"})
+  void refusesNonPositiveIncome(String income) {
+    assertThatThrownBy(() -> report(ID, 700, decimalOrNull(income), LOAN))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("monthly_income_inr must be greater than 0");
+  }
+
+  @ParameterizedTest(name = "loan amount {0} is refused")
+  @CsvSource({"0", "0.00", "-0.01", "-480000.00", "''"})
+  void refusesNonPositiveLoanAmount(String loan) {
+    assertThatThrownBy(() -> report(ID, 700, INCOME, decimalOrNull(loan)))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("loan_amount_inr must be greater than 0");
+  }
+
+  @Test
+  void ofCarriesTheSubmissionAndTheScore() {
+    var submitted =
+        new ApplicationSubmitted(
+            ID,
+            "ABCDE1234F",
+            "Asha Rao",
+            INCOME,
+            LOAN,
+            LoanType.AUTO,
+            AT.minusSeconds(5),
+            "corr-7");
+
+    var report = CreditReport.of(submitted, 712, AT);
+
+    assertThat(report)
+        .isEqualTo(
+            new CreditReport(ID, "ABCDE1234F", 712, INCOME, LOAN, LoanType.AUTO, AT, "corr-7"));
+  }
+
+  @Test
+  void toStringMasksThePan() {
+    assertThat(report(ID, 790, INCOME, LOAN).toString())
+        .isEqualTo(
+            "CreditReport[applicationId=6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b,"
+                + " panNumber=ABCDE***4F, cibilScore=790, correlationId=corr-1]")
+        .doesNotContain("ABCDE1234F");
+  }
+
+  private static BigDecimal decimalOrNull(String text) {
+    return text.isEmpty() ? null : new BigDecimal(text);
+  }
+
+  @ParameterizedTest(name = "a report with PAN ''{0}'' is refused")
+  @CsvSource({"''", "abcde1234f", "ABCDE1234", "ABCDE1234FF"})
+  void refusesAnInvalidPan(String pan) {
+    assertThatThrownBy(
+            () -> new CreditReport(ID, pan, 700, INCOME, LOAN, LoanType.HOME, AT, "corr-1"))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("pan_number is not a valid PAN");
+  }
+
+  @Test
+  void refusesAMissingLoanType() {
+    assertThatThrownBy(
+            () -> new CreditReport(ID, "ABCDE1234F", 700, INCOME, LOAN, null, AT, "corr-1"))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("loan_type is required");
+  }
+}

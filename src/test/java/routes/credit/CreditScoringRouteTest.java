@@ -1,0 +1,252 @@
+package routes.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fixtures.AdvisedRoute;
+import fixtures.ConsumedRecord;
+import fixtures.SubmittedMessage;
+import fixtures.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import messages.DeadLetter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import prequal.EmbeddedInfrastructure;
+import prequal.KafkaTestClients;
+import prequal.PrequalApplication;
+
+/**
+ * The credit-scoring route with only the credit role running: the Kafka consumer is replaced by a
+ * direct endpoint and the report's Kafka send by a mock, so the test sees exactly what the route
+ * publishes and when it commits. Dead letters go to the real broker: the error handling is shared
+ * by the consumer routes, outside the reach of advice.
+ */
+@CamelSpringBootTest
+@AutoConfigureObservability
+@SpringBootTest(
+    classes = PrequalApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"prequal.roles=credit", "prequal.retry.delay-pattern=1:10;2:10"})
+@UseAdviceWith
+class CreditScoringRouteTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired CamelContext camelContext;
+  @Autowired ProducerTemplate producer;
+  @Autowired MeterRegistry meters;
+  @LocalServerPort int port;
+
+  @EndpointInject("mock:kafka")
+  MockEndpoint kafka;
+
+  private final AtomicInteger commits = new AtomicInteger();
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    EmbeddedInfrastructure.register(registry);
+  }
+
+  @BeforeEach
+  void adviseOnce() throws Exception {
+    AdvisedRoute.adviseOnce(
+        camelContext,
+        "credit-scoring",
+        route -> {
+          route.replaceFromWith("direct:submitted");
+          route.weaveById("publish-credit-report").replace().to("mock:kafka");
+        });
+  }
+
+  @Test
+  void onlyTheCreditRoleRoutesRun() {
+    assertThat(camelContext.getRoute("credit-scoring")).isNotNull();
+    assertThat(camelContext.getRoute("submit-application")).isNull();
+    assertThat(camelContext.getRoute("outbox-relay")).isNull();
+    assertThat(camelContext.getRoute("decision")).isNull();
+  }
+
+  @Test
+  void publishesTheReportThenCommits() throws Exception {
+    var id = UUID.randomUUID();
+    kafka.expectedMessageCount(1);
+    kafka.whenAnyExchangeReceived(exchange -> assertThat(commits).hasValue(0));
+
+    send(submitted(id, "ABCDE1234F", "75000.00", "PERSONAL"));
+
+    kafka.assertIsSatisfied();
+    var sent = kafka.getReceivedExchanges().get(0);
+    assertThat(sent.getMessage().getHeader(KafkaConstants.KEY)).isEqualTo(id.toString());
+    var report = body(sent);
+    assertThat(report.get("application_id").asText()).isEqualTo(id.toString());
+    assertThat(report.get("cibil_score").asInt()).isEqualTo(790);
+    assertThat(report.get("monthly_income_inr").asText()).isEqualTo("75000.00");
+    assertThat(report.get("loan_amount_inr").asText()).isEqualTo("500000.00");
+    assertThat(report.get("correlation_id").asText()).isEqualTo("corr-" + id);
+    assertThat(commits).hasValue(1);
+  }
+
+  @Test
+  void redeliveredSubmissionScoresTheSame() throws Exception {
+    var id = UUID.randomUUID();
+    kafka.expectedMessageCount(2);
+
+    send(submitted(id, "KLMNO9012P", "50000.00", "AUTO"));
+    send(submitted(id, "KLMNO9012P", "50000.00", "AUTO"));
+
+    kafka.assertIsSatisfied();
+    var scores =
+        kafka.getReceivedExchanges().stream().map(e -> body(e).get("cibil_score").asInt()).toList();
+    assertThat(scores.get(0)).isEqualTo(scores.get(1)).isBetween(645, 655);
+  }
+
+  @Test
+  void unreadableSubmissionIsDeadLetteredWithItsOriginThenCommitted() throws Exception {
+    var payload = "{\"application_id\":\"not-a-uuid-" + UUID.randomUUID() + "\"";
+
+    send(payload);
+
+    var record = deadLetter(payload);
+    var deadLetter = JSON.readTree(record.value());
+    assertThat(deadLetter.get("original_topic").asText()).isEqualTo(Topics.SUBMITTED);
+    assertThat(deadLetter.get("original_partition").asInt()).isEqualTo(1);
+    assertThat(deadLetter.get("original_offset").asLong()).isEqualTo(42);
+    assertThat(deadLetter.get("error_message").asText()).isNotBlank();
+    assertThat(deadLetter.get("retry_count").asInt()).isZero();
+    assertThat(deadLetter.get("failed_at").asText()).endsWith("Z");
+    assertThat(
+            new String(
+                record.headers().lastHeader(DeadLetter.ERROR_CLASS_HEADER).value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("com.fasterxml.jackson.databind.exc.InvalidFormatException");
+    assertThat(commits).hasValue(1);
+    assertThat(kafka.getReceivedCounter()).isZero();
+  }
+
+  @Test
+  void submissionBreakingTheRulesIsDeadLettered() throws Exception {
+    var id = UUID.randomUUID();
+    var payload = submitted(id, "ABCDE1234F", "-5.00", "PERSONAL");
+
+    send(payload);
+
+    var deadLetter = JSON.readTree(deadLetter(payload).value());
+    assertThat(deadLetter.get("error_message").asText())
+        .contains("monthly_income_inr must be greater than 0");
+    assertThat(commits).hasValue(1);
+  }
+
+  @Test
+  void deadLettersAreCountedByRouteAndErrorClass() {
+    var counter =
+        meters.counter(
+            "prequal.dead.letters",
+            "route",
+            "credit-scoring",
+            "error_class",
+            "com.fasterxml.jackson.core.io.JsonEOFException");
+    var before = counter.count();
+    var payload = "{\"application_id\":\"" + UUID.randomUUID() + "\"";
+
+    send(payload);
+
+    deadLetter(payload);
+    assertThat(counter.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void creditRoleReportsNeitherTheDatabaseNorTheOtherRolesMetrics() throws Exception {
+    var health = JSON.readTree(get("/actuator/health"));
+    var readiness = JSON.readTree(get("/actuator/health/readiness"));
+
+    assertThat(health.get("components").has("db")).isFalse();
+    assertThat(health.get("components").has("camelHealth")).isTrue();
+    assertThat(readiness.get("components").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("readinessState", "camelReadinessState");
+    var scrape = get("/actuator/prometheus");
+    assertThat(scrape)
+        .contains("camel_exchanges_total")
+        .doesNotContain("prequal_decisions_total")
+        .doesNotContain("prequal_outbox_backlog");
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
+  private static ConsumerRecord<String, String> deadLetter(String payload) {
+    return KafkaTestClients.awaitRecord(
+        Topics.DEAD_LETTER,
+        record -> readTree(record.value()).get("payload").asText().equals(payload),
+        Duration.ofSeconds(20));
+  }
+
+  @Test
+  void transientFailureIsRetriedThenLeftUncommitted() {
+    kafka.expectedMessageCount(3);
+    kafka.whenAnyExchangeReceived(
+        exchange -> {
+          throw new IOException("broker unreachable");
+        });
+
+    assertThatThrownBy(() -> send(submitted(UUID.randomUUID(), "ABCDE1234F", "75000.00", "HOME")))
+        .isInstanceOf(CamelExecutionException.class)
+        .hasRootCauseMessage("broker unreachable");
+    assertThat(kafka.getReceivedCounter()).isEqualTo(3);
+    assertThat(commits).hasValue(0);
+  }
+
+  private void send(String body) {
+    producer.sendBodyAndHeaders(
+        "direct:submitted", body, ConsumedRecord.headers(Topics.SUBMITTED, 42, commits));
+  }
+
+  private static String submitted(UUID id, String pan, String income, String type) {
+    return SubmittedMessage.of(id).pan(pan).income(income).loanType(type).toJson();
+  }
+
+  private static JsonNode body(Exchange exchange) {
+    return readTree(exchange.getMessage().getBody(String.class));
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
