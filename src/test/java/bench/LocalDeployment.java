@@ -1,7 +1,7 @@
 package bench;
 
-import faults.HealthEndpoint;
-import faults.KafkaBrokerProcess;
+import harness.HealthEndpoint;
+import harness.KafkaBrokerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

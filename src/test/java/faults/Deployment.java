@@ -2,6 +2,10 @@ package faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import harness.Databases;
+import harness.KafkaBrokerProcess;
+import harness.ServiceProcess;
+import harness.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

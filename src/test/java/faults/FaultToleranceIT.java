@@ -2,6 +2,8 @@ package faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import harness.ApplicationStream;
+import harness.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
