@@ -87,6 +87,38 @@ public final class ChildJvm {
     return environment;
   }
 
+  /**
+   * The command line of a child JVM: this JVM's {@code java}, the options, the test {@link
+   * #classpath()} and the main class with its arguments.
+   */
+  public static List<String> command(
+      List<String> jvmOptions, String mainClass, String... arguments) {
+    var command = new ArrayList<String>();
+    command.add(java());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath());
+    command.add(mainClass);
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  /**
+   * A child whose environment is the {@link #baseEnvironment()} plus the given variables, and whose
+   * standard output and error are both appended to the log file.
+   */
+  public static ProcessBuilder processBuilder(
+      List<String> command, Map<String, String> environment, Path logFile) {
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(baseEnvironment());
+    builder.environment().putAll(environment);
+    return builder;
+  }
+
   static List<String> lines(Path file) {
     return lines(file, 0);
   }

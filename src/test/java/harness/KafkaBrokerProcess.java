@@ -215,24 +215,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private void launch() {
-    var command = new ArrayList<String>();
-    command.add(ChildJvm.java());
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-Djava.awt.headless=true",
-            "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
-            "-cp",
-            ChildJvm.classpath(),
-            "kafka.Kafka",
-            config.toString()));
+    var options = new ArrayList<String>(jvmOptions);
+    options.add("-Djava.awt.headless=true");
+    options.add("-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"));
     var builder =
-        new ProcessBuilder(command)
-            .directory(dataDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    builder.environment().clear();
-    builder.environment().putAll(ChildJvm.baseEnvironment());
+        ChildJvm.processBuilder(
+                ChildJvm.command(options, "kafka.Kafka", config.toString()), Map.of(), logFile)
+            .directory(dataDir.toFile());
     try {
       process = builder.start();
     } catch (IOException e) {
