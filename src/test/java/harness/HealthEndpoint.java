@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Waits for a service process to answer {@code GET /health} with 200 (the database and Kafka both
@@ -38,40 +41,48 @@ public final class HealthEndpoint {
             .timeout(REQUEST_TIMEOUT)
             .GET()
             .build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "no answer yet";
+    var last = new AtomicReference<>("no answer yet");
     try {
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              "The service exited with "
-                  + process.exitValue()
-                  + " before it was healthy; "
-                  + diagnosis.get());
-        }
-        try {
-          var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) {
-            return;
-          }
-          last = response.statusCode() + " " + response.body();
-        } catch (IOException e) {
-          last = e.toString();
-        }
-        Thread.sleep(pollInterval.toMillis());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the service", e);
+      Awaitility.await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(pollInterval)
+          .pollInSameThread()
+          .dontCatchUncaughtExceptions()
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "The service exited with "
+                          + process.exitValue()
+                          + " before it was healthy; "
+                          + diagnosis.get());
+                }
+                try {
+                  var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                  if (response.statusCode() == 200) {
+                    return true;
+                  }
+                  last.set(response.statusCode() + " " + response.body());
+                } catch (IOException e) {
+                  last.set(e.toString());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("Interrupted while waiting for the service", e);
+                }
+                return false;
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "The service at "
+              + baseUrl
+              + " was not healthy within "
+              + timeout
+              + " (last: "
+              + last.get()
+              + "); "
+              + diagnosis.get(),
+          e);
     }
-    throw new IllegalStateException(
-        "The service at "
-            + baseUrl
-            + " was not healthy within "
-            + timeout
-            + " (last: "
-            + last
-            + "); "
-            + diagnosis.get());
   }
 }
