@@ -1,18 +1,17 @@
 package bench;
 
-import faults.HealthEndpoint;
-import faults.KafkaBrokerProcess;
+import harness.ChildJvm;
+import harness.HealthEndpoint;
+import harness.KafkaBrokerProcess;
+import harness.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,12 +31,9 @@ final class LocalDeployment implements AutoCloseable {
   private static final List<String> BROKER_JVM_OPTIONS =
       List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
 
-  private static final Set<Integer> RESERVED_PORTS = Set.of(8000, 9092);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
   private static final Duration HEALTH_POLL = Duration.ofMillis(50);
-  private static final List<String> INHERITED_ENVIRONMENT =
-      List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
   private final EmbeddedPostgres postgres;
   private final KafkaBrokerProcess kafka;
@@ -74,30 +70,23 @@ final class LocalDeployment implements AutoCloseable {
       Files.createDirectories(workDir);
       postgres = EmbeddedPostgres.builder().start();
       kafka = KafkaBrokerProcess.start(workDir.resolve("kafka"), BROKER_JVM_OPTIONS);
-      int port = freePort();
+      int port = Ports.free();
       var serviceLog = workDir.resolve("service.log");
-      var command = new ArrayList<String>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(serviceJvmOptions);
-      command.addAll(
-          List.of("-cp", System.getProperty("java.class.path"), "prequal.LocalPrequalApplication"));
       var builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(serviceLog.toFile()));
-      var environment = builder.environment();
-      environment.clear();
-      for (var name : INHERITED_ENVIRONMENT) {
-        var value = System.getenv(name);
-        if (value != null) {
-          environment.put(name, value);
-        }
-      }
-      environment.put("PORT", Integer.toString(port));
-      environment.put("DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-      environment.put("DB_USER", "postgres");
-      environment.put("DB_PASSWORD", "");
-      environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+          ChildJvm.processBuilder(
+              ChildJvm.command(serviceJvmOptions, "prequal.LocalPrequalApplication"),
+              Map.of(
+                  "PORT",
+                  Integer.toString(port),
+                  "DB_URL",
+                  postgres.getJdbcUrl("postgres", "postgres"),
+                  "DB_USER",
+                  "postgres",
+                  "DB_PASSWORD",
+                  "",
+                  "KAFKA_BOOTSTRAP_SERVERS",
+                  kafka.bootstrapServers()),
+              serviceLog);
       var baseUrl = "http://127.0.0.1:" + port;
       long launched = System.nanoTime();
       var service = builder.start();
@@ -164,18 +153,6 @@ final class LocalDeployment implements AutoCloseable {
     stopService();
     kafka.close();
     closeQuietly(postgres);
-  }
-
-  /** A port the system says is free, never one of the ports other services here use. */
-  private static int freePort() throws IOException {
-    for (int attempt = 0; attempt < 20; attempt++) {
-      try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        if (!RESERVED_PORTS.contains(socket.getLocalPort())) {
-          return socket.getLocalPort();
-        }
-      }
-    }
-    throw new IllegalStateException("No free local port outside " + RESERVED_PORTS);
   }
 
   private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -1,7 +1,12 @@
 package faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import harness.Databases;
+import harness.KafkaBrokerProcess;
+import harness.ServiceProcess;
+import harness.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import prequal.EmbeddedInfrastructure;
@@ -84,21 +90,24 @@ final class Deployment implements AutoCloseable {
    * since} ({@link System#nanoTime}), which the scenarios take once the fault is repaired and the
    * last application submitted.
    */
-  Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout)
-      throws InterruptedException {
-    var deadline = System.nanoTime() + timeout.toNanos();
-    while (pending(ids) > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            pending(ids)
-                + " of "
-                + ids.size()
-                + " applications still PENDING after "
-                + timeout
-                + "; the services' warnings and errors:\n"
-                + serviceProblems());
-      }
-      Thread.sleep(200);
+  Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout) {
+    try {
+      await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(200))
+          .dontCatchUncaughtExceptions()
+          .until(() -> pending(ids) == 0);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          pending(ids)
+              + " of "
+              + ids.size()
+              + " applications still PENDING after "
+              + timeout
+              + "; the services' warnings and errors:\n"
+              + serviceProblems(),
+          e);
     }
     return Duration.ofNanos(System.nanoTime() - since);
   }

@@ -1,7 +1,10 @@
 package faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import harness.ApplicationStream;
+import harness.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +16,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prequal.KafkaTestClients;
@@ -202,10 +208,11 @@ class FaultToleranceIT {
       var drain = deployment.awaitAllDecided(result.accepted(), System.nanoTime(), DRAIN_LIMIT);
       deployment.assertEveryApplicationDecidedExactlyOnce(result.accepted());
       awaitDeadLetters(deployment, poison.size());
-      Thread.sleep(2000);
-      assertThat(deployment.deadLetters())
-          .as("each poison message dead-lettered once")
-          .isEqualTo(poison.size());
+      assertHoldsForTwoSeconds(
+          () ->
+              assertThat(deployment.deadLetters())
+                  .as("each poison message dead-lettered once")
+                  .isEqualTo(poison.size()));
       deployment.record("Poison messages mixed in", result.accepted(), drain);
     }
   }
@@ -247,12 +254,14 @@ class FaultToleranceIT {
       }
 
       var drain = deployment.awaitAllDecided(ids, System.nanoTime(), DRAIN_LIMIT);
-      Thread.sleep(2000);
-      deployment.assertEveryApplicationDecidedExactlyOnce(ids);
-      assertThat(
-              deployment.database.queryForList(
-                  "SELECT DISTINCT status FROM applications", String.class))
-          .containsExactly("PRE_APPROVED");
+      assertHoldsForTwoSeconds(
+          () -> {
+            deployment.assertEveryApplicationDecidedExactlyOnce(ids);
+            assertThat(
+                    deployment.database.queryForList(
+                        "SELECT DISTINCT status FROM applications", String.class))
+                .containsExactly("PRE_APPROVED");
+          });
       deployment.record("Each report delivered 4 times, 3 concurrently", ids, drain);
     }
   }
@@ -280,37 +289,66 @@ class FaultToleranceIT {
     return rest.accepted();
   }
 
-  private static void assertHealthReportsKafkaDisconnected(ServiceProcess service)
-      throws Exception {
-    var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    HttpResponse<String> health;
-    do {
-      health =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(service.baseUrl() + "/health")).build(),
-                  HttpResponse.BodyHandlers.ofString());
-    } while (health.statusCode() != 503 && System.nanoTime() < deadline);
-    assertThat(health.statusCode()).isEqualTo(503);
-    assertThat(health.body()).contains("\"kafka\":\"disconnected\"");
+  /** Asks until the health endpoint answers 503; that answer must name Kafka as the cause. */
+  private static void assertHealthReportsKafkaDisconnected(ServiceProcess service) {
+    var health = new AtomicReference<HttpResponse<String>>();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
+        .dontCatchUncaughtExceptions()
+        .untilAsserted(
+            () -> {
+              health.set(
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(URI.create(service.baseUrl() + "/health")).build(),
+                          HttpResponse.BodyHandlers.ofString()));
+              assertThat(health.get().statusCode()).isEqualTo(503);
+            });
+    assertThat(health.get().body()).contains("\"kafka\":\"disconnected\"");
   }
 
-  private static void awaitLog(ServiceProcess service, String text, Duration timeout)
-      throws InterruptedException {
-    var deadline = System.nanoTime() + timeout.toNanos();
-    while (!service.logContains(text)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("The service never logged " + text);
-      }
-      Thread.sleep(100);
+  private static void awaitLog(ServiceProcess service, String text, Duration timeout) {
+    try {
+      await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(100))
+          .dontCatchUncaughtExceptions()
+          .until(() -> service.logContains(text));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("The service never logged " + text, e);
     }
   }
 
-  private static void awaitDeadLetters(Deployment deployment, long expected) throws Exception {
-    var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (deployment.deadLetters() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+  private static void awaitDeadLetters(Deployment deployment, long expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .dontCatchUncaughtExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(deployment.deadLetters())
+                    .as("messages dead-lettered")
+                    .isGreaterThanOrEqualTo(expected));
+  }
+
+  /**
+   * Requires the assertion to pass for 2 s on end, so that nothing still in flight (a late
+   * redelivery, a retry) changes the outcome afterwards. What the scenarios assert this way cannot
+   * come right again once it has gone wrong, so the 10 s bound only leaves room for slow
+   * evaluations on a loaded machine.
+   */
+  private static void assertHoldsForTwoSeconds(ThrowingRunnable assertion) {
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .dontCatchUncaughtExceptions()
+        .untilAsserted(assertion);
   }
 
   private static HttpResponse<String> post(String baseUrl, String body) throws Exception {

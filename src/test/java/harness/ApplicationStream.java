@@ -1,4 +1,4 @@
-package faults;
+package harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package faults;
+package harness;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;

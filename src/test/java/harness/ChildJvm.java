@@ -1,4 +1,4 @@
-package faults;
+package harness;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.jar.JarFile;
 
 /**
- * What the child processes of the fault tests share: the test JVM's own {@code java}, a classpath a
- * child can load the test dependencies from, an environment that carries nothing of the test JVM's
- * settings, and the tail of a child's log for failure messages.
+ * What the child processes of the fault suite and the benchmark share: the test JVM's own {@code
+ * java}, a classpath a child can load the test dependencies from, an environment that carries
+ * nothing of the test JVM's settings, and the tail of a child's log for failure messages.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
   /** Enough for a JVM to run; anything else (JAVA_TOOL_OPTIONS, service settings) stays out. */
   private static final List<String> INHERITED_ENVIRONMENT =
@@ -25,7 +25,7 @@ final class ChildJvm {
 
   private ChildJvm() {}
 
-  static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -34,7 +34,7 @@ final class ChildJvm {
    * manifest-only jar, which is deleted when the test JVM exits; the entries it names are expanded
    * so a child does not depend on it.
    */
-  static String classpath() {
+  public static String classpath() {
     return classpath(System.getProperty("java.class.path"));
   }
 
@@ -76,7 +76,7 @@ final class ChildJvm {
     }
   }
 
-  static Map<String, String> baseEnvironment() {
+  public static Map<String, String> baseEnvironment() {
     var environment = new HashMap<String, String>();
     for (var name : INHERITED_ENVIRONMENT) {
       var value = System.getenv(name);
@@ -85,6 +85,38 @@ final class ChildJvm {
       }
     }
     return environment;
+  }
+
+  /**
+   * The command line of a child JVM: this JVM's {@code java}, the options, the test {@link
+   * #classpath()} and the main class with its arguments.
+   */
+  public static List<String> command(
+      List<String> jvmOptions, String mainClass, String... arguments) {
+    var command = new ArrayList<String>();
+    command.add(java());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath());
+    command.add(mainClass);
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  /**
+   * A child whose environment is the {@link #baseEnvironment()} plus the given variables, and whose
+   * standard output and error are both appended to the log file.
+   */
+  public static ProcessBuilder processBuilder(
+      List<String> command, Map<String, String> environment, Path logFile) {
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(baseEnvironment());
+    builder.environment().putAll(environment);
+    return builder;
   }
 
   static List<String> lines(Path file) {

@@ -1,4 +1,4 @@
-package faults;
+package harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package faults;
+package harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +10,13 @@ import java.util.Set;
  * Free local ports for child processes, chosen by the operating system. Ports other people's
  * services use on this machine are never handed out, even if the system offers one.
  */
-final class Ports {
+public final class Ports {
 
   private static final Set<Integer> RESERVED = Set.of(8000, 9092);
 
   private Ports() {}
 
-  static int free() {
+  public static int free() {
     for (int attempt = 0; attempt < 20; attempt++) {
       try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         int port = socket.getLocalPort();

@@ -1,10 +1,11 @@
-package faults;
+package harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,15 +96,13 @@ public final class ServiceProcess implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("No service jar at " + jar);
     }
-    var builder =
-        new ProcessBuilder(ChildJvm.java(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    var environment = builder.environment();
-    environment.clear();
-    environment.putAll(ChildJvm.baseEnvironment());
-    environment.putAll(env);
+    var environment = new HashMap<>(env);
     environment.put("PORT", Integer.toString(port));
+    var builder =
+        ChildJvm.processBuilder(
+            List.of(ChildJvm.java(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString()),
+            environment,
+            logFile);
     try {
       var parent = logFile.toAbsolutePath().getParent();
       if (parent != null) {

@@ -1,4 +1,6 @@
-package faults;
+package harness;
+
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +17,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one process) in a child JVM, so
@@ -43,6 +47,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int PROBE_TIMEOUT_MS = 2_000;
+  private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(200);
   private static final List<String> TEST_JVM_OPTIONS =
       List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
@@ -215,24 +220,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private void launch() {
-    var command = new ArrayList<String>();
-    command.add(ChildJvm.java());
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-Djava.awt.headless=true",
-            "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
-            "-cp",
-            ChildJvm.classpath(),
-            "kafka.Kafka",
-            config.toString()));
+    var options = new ArrayList<String>(jvmOptions);
+    options.add("-Djava.awt.headless=true");
+    options.add("-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"));
     var builder =
-        new ProcessBuilder(command)
-            .directory(dataDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    builder.environment().clear();
-    builder.environment().putAll(ChildJvm.baseEnvironment());
+        ChildJvm.processBuilder(
+                ChildJvm.command(options, "kafka.Kafka", config.toString()), Map.of(), logFile)
+            .directory(dataDir.toFile());
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -242,8 +236,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    Exception last = null;
+    var last = new AtomicReference<Exception>();
     try (var admin =
         Admin.create(
             Map.of(
@@ -255,42 +248,49 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 PROBE_TIMEOUT_MS,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
                 500))) {
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              "Kafka broker exited with "
-                  + process.exitValue()
-                  + " while starting; "
-                  + ChildJvm.tail(logFile, 60));
-        }
-        try {
-          var nodes =
-              admin
-                  .describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
-                  .nodes()
-                  .get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
-          if (!nodes.isEmpty()) {
-            return;
-          }
-        } catch (ExecutionException | TimeoutException e) {
-          last = e;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
-        }
-        sleep(Duration.ofMillis(200));
-      }
+      await()
+          .atMost(READY_TIMEOUT)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(READY_POLL_INTERVAL)
+          .pollInSameThread()
+          .dontCatchUncaughtExceptions()
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "Kafka broker exited with "
+                          + process.exitValue()
+                          + " while starting; "
+                          + ChildJvm.tail(logFile, 60));
+                }
+                try {
+                  return !admin
+                      .describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
+                      .nodes()
+                      .get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS)
+                      .isEmpty();
+                } catch (ExecutionException | TimeoutException e) {
+                  last.set(e);
+                  return false;
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(
+                      "Interrupted while waiting for the Kafka broker", e);
+                }
+              });
+    } catch (ConditionTimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "Kafka broker at "
+              + bootstrapServers()
+              + " did not answer within "
+              + READY_TIMEOUT
+              + " (last error: "
+              + last.get()
+              + "); "
+              + ChildJvm.tail(logFile, 60),
+          e);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        "Kafka broker at "
-            + bootstrapServers()
-            + " did not answer within "
-            + READY_TIMEOUT
-            + " (last error: "
-            + last
-            + "); "
-            + ChildJvm.tail(logFile, 60));
   }
 
   private static boolean waitFor(Process process, Duration timeout) {
@@ -299,15 +299,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the Kafka broker to exit", e);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
