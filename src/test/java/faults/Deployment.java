@@ -3,6 +3,7 @@ package faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fixtures.Topics;
 import harness.Databases;
 import harness.KafkaBrokerProcess;
 import harness.ServiceProcess;
@@ -32,8 +33,6 @@ import prequal.EmbeddedInfrastructure;
  * and service processes started from the built jar with settings that make outages short.
  */
 final class Deployment implements AutoCloseable {
-
-  static final String DEAD_LETTER_TOPIC = "loan_application_dlq";
 
   final Path dir;
   final KafkaBrokerProcess kafka;
@@ -149,7 +148,7 @@ final class Deployment implements AutoCloseable {
     try (var admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      var partition = new TopicPartition(DEAD_LETTER_TOPIC, 0);
+      var partition = new TopicPartition(Topics.DEAD_LETTER, 0);
       return admin
           .listOffsets(Map.of(partition, OffsetSpec.latest()))
           .partitionResult(partition)

@@ -3,6 +3,10 @@ package faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fixtures.ApplicationRow;
+import fixtures.CreditReportMessage;
+import fixtures.SubmittedMessage;
+import fixtures.Topics;
 import harness.ApplicationStream;
 import harness.ServiceProcess;
 import java.net.URI;
@@ -177,25 +181,24 @@ class FaultToleranceIT {
       var fault = new CountDownLatch(1);
       var stream = submitInBackground(service.baseUrl(), fault);
       var poison = new ArrayList<ProducerRecord<String, String>>();
-      poison.add(new ProducerRecord<>("loan_applications_submitted", "bad-json", "{not json"));
+      poison.add(new ProducerRecord<>(Topics.SUBMITTED, "bad-json", "{not json"));
       poison.add(
           new ProducerRecord<>(
-              "loan_applications_submitted",
+              Topics.SUBMITTED,
               "wrong-types",
-              submitted("not-a-uuid", "ABCDE1234F", "lots")));
+              SubmittedMessage.withApplicationId("not-a-uuid").income("lots").toJson()));
       poison.add(
           new ProducerRecord<>(
-              "loan_applications_submitted",
+              Topics.SUBMITTED,
               "bad-pan",
-              submitted(UUID.randomUUID().toString(), "abc", "1000.00")));
-      poison.add(new ProducerRecord<>("credit_reports_generated", "bad-json", "[1,2"));
+              SubmittedMessage.of(UUID.randomUUID()).pan("abc").toJson()));
+      poison.add(new ProducerRecord<>(Topics.CREDIT_REPORTS, "bad-json", "[1,2"));
       poison.add(
           new ProducerRecord<>(
-              "credit_reports_generated", "score-out-of-range", report(UUID.randomUUID(), 950)));
+              Topics.CREDIT_REPORTS, "score-out-of-range", report(UUID.randomUUID(), 950)));
       var unknown = UUID.randomUUID();
       poison.add(
-          new ProducerRecord<>(
-              "credit_reports_generated", unknown.toString(), report(unknown, 700)));
+          new ProducerRecord<>(Topics.CREDIT_REPORTS, unknown.toString(), report(unknown, 700)));
 
       fault.await();
       try (var producer = KafkaTestClients.producer(deployment.kafka.bootstrapServers())) {
@@ -223,12 +226,7 @@ class FaultToleranceIT {
       deployment.start("all", "api,credit,decision", false);
       var ids = new ArrayList<UUID>();
       for (int i = 0; i < 20; i++) {
-        var id = UUID.randomUUID();
-        deployment.database.update(
-            "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type)"
-                + " VALUES (?, 'KLMNO9012P', 'Asha Verma', 90000.00, 500000.00, 'HOME')",
-            id);
-        ids.add(id);
+        ids.add(ApplicationRow.pending(UUID.randomUUID()).insert(deployment.database));
       }
 
       try (var producer = KafkaTestClients.producer(deployment.kafka.bootstrapServers())) {
@@ -239,12 +237,11 @@ class FaultToleranceIT {
             sends.add(
                 producer.send(
                     new ProducerRecord<>(
-                        "credit_reports_generated", partition, id.toString(), report(id, 700))));
+                        Topics.CREDIT_REPORTS, partition, id.toString(), report(id, 700))));
           }
           sends.add(
               producer.send(
-                  new ProducerRecord<>(
-                      "credit_reports_generated", 0, id.toString(), report(id, 600))));
+                  new ProducerRecord<>(Topics.CREDIT_REPORTS, 0, id.toString(), report(id, 600))));
         }
         // Awaited only after all are sent, so they still reach the consumers together; a failed
         // send fails the test here rather than as a drain timeout.
@@ -362,15 +359,7 @@ class FaultToleranceIT {
             HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String submitted(String id, String pan, String income) {
-    return ("{\"application_id\":\"%s\",\"pan_number\":\"%s\",\"applicant_name\":\"X\",\"monthly_income_inr\":\"%s\","
-            + "\"loan_amount_inr\":\"1000.00\",\"loan_type\":\"HOME\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"correlation_id\":\"poison\"}")
-        .formatted(id, pan, income);
-  }
-
   private static String report(UUID id, int score) {
-    return ("{\"application_id\":\"%s\",\"pan_number\":\"KLMNO9012P\",\"cibil_score\":%d,\"monthly_income_inr\":\"90000.00\","
-            + "\"loan_amount_inr\":\"500000.00\",\"loan_type\":\"HOME\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"correlation_id\":\"dup\"}")
-        .formatted(id, score);
+    return CreditReportMessage.of(id).score(score).correlationId("dup").toJson();
   }
 }

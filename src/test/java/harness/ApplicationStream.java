@@ -195,7 +195,7 @@ public final class ApplicationStream {
     }
   }
 
-  /** One submission's body; amounts in rupees with at most two decimals, always above zero. */
+  /** One submission's body as a client sends it to {@code POST /applications}. */
   public record Application(
       String panNumber,
       String applicantName,

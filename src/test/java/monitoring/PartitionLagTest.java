@@ -2,6 +2,7 @@ package monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fixtures.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,8 +24,7 @@ class PartitionLagTest {
   void lagCountsTheRecordsAfterTheCommittedOffset(
       Long committed, long earliest, long latest, long lag) {
     var measured =
-        PartitionLag.of(
-            "credit-service-group", "loan_applications_submitted", 2, committed, earliest, latest);
+        PartitionLag.of("credit-service-group", Topics.SUBMITTED, 2, committed, earliest, latest);
 
     assertThat(measured.lag()).isEqualTo(lag);
     assertThat(measured.partition()).isEqualTo(2);
@@ -38,7 +38,7 @@ class PartitionLagTest {
 
   @Test
   void readsAsGroupTopicPartitionAndLag() {
-    assertThat(new PartitionLag("decision-service-group", "credit_reports_generated", 1, 7))
-        .hasToString("decision-service-group credit_reports_generated-1: 7");
+    assertThat(new PartitionLag("decision-service-group", Topics.CREDIT_REPORTS, 1, 7))
+        .hasToString("decision-service-group " + Topics.CREDIT_REPORTS + "-1: 7");
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import harness.ApplicationStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -59,13 +60,9 @@ public abstract class EndToEndTest {
 
   protected static String application(
       String pan, String name, String income, String loan, String type) {
-    var body = JSON.createObjectNode();
-    body.put("pan_number", pan);
-    body.put("applicant_name", name);
-    body.put("monthly_income_inr", new BigDecimal(income));
-    body.put("loan_amount_inr", new BigDecimal(loan));
-    body.put("loan_type", type);
-    return body.toString();
+    return new ApplicationStream.Application(
+            pan, name, new BigDecimal(income), new BigDecimal(loan), type)
+        .toJson();
   }
 
   /** Submits and returns the new application's id, asserting the 202 contract on the way. */

@@ -1,8 +1,11 @@
 package prequal;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,15 +59,23 @@ public final class KafkaTestClients {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class))) {
       consumer.subscribe(List.of(topic));
-      var deadline = System.nanoTime() + timeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          if (wanted.test(record)) {
-            return record;
-          }
-        }
+      // The consumer's own poll does the waiting; it must stay on this thread.
+      return await("a matching record on " + topic)
+          .atMost(timeout)
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(1))
+          .until(() -> firstWanted(consumer, wanted), Objects::nonNull);
+    }
+  }
+
+  private static ConsumerRecord<String, String> firstWanted(
+      KafkaConsumer<String, String> consumer, Predicate<ConsumerRecord<String, String>> wanted) {
+    for (var record : consumer.poll(Duration.ofMillis(200))) {
+      if (wanted.test(record)) {
+        return record;
       }
     }
-    throw new AssertionError("No matching record on " + topic + " within " + timeout);
+    return null;
   }
 }

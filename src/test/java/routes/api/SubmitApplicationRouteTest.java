@@ -6,6 +6,7 @@ import application.ApplicationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.AdvisedRoute;
+import fixtures.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import messages.LoanType;
@@ -78,7 +79,7 @@ class SubmitApplicationRouteTest {
     assertThat(stored.form().loanAmountInr()).hasToString("500000.00");
     assertThat(stored.form().loanType()).isEqualTo(LoanType.PERSONAL);
     assertThat(stored.correlationId()).isEqualTo("submit-route-test");
-    assertThat(stored.topic()).isEqualTo("loan_applications_submitted");
+    assertThat(stored.topic()).isEqualTo(Topics.SUBMITTED);
     var message = readTree(stored.payload());
     assertThat(message.get("application_id").asText()).isEqualTo(stored.id().toString());
     assertThat(message.get("monthly_income_inr").asText()).isEqualTo("75000.50");

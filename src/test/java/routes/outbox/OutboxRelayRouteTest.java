@@ -3,11 +3,11 @@ package routes.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import faults.Databases;
 import fixtures.AdvisedRoute;
 import fixtures.OutboxRow;
 import fixtures.SubmittedMessage;
 import fixtures.Topics;
+import harness.Databases;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
