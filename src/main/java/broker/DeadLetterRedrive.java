@@ -55,9 +55,11 @@ public class DeadLetterRedrive {
     this.objectMapper = objectMapper;
   }
 
+  /** How many dead letters one call sent back: the body of the re-drive endpoint's answer. */
+  public record Redriven(int moved) {}
+
   /** Moves every dead letter present now; returns how many were sent back. */
-  public Map<String, Integer> redrive()
-      throws IOException, ExecutionException, InterruptedException {
+  public Redriven redrive() throws IOException, ExecutionException, InterruptedException {
     try (var consumer = new KafkaConsumer<String, String>(consumerConfig());
         var producer = new KafkaProducer<String, String>(producerConfig())) {
       var partitions =
@@ -90,7 +92,7 @@ public class DeadLetterRedrive {
         moved += sends.size();
       }
       log.info("Re-drove {} dead letter(s) to their original topics", moved);
-      return Map.of("moved", moved);
+      return new Redriven(moved);
     }
   }
 

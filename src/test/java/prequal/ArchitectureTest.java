@@ -49,7 +49,7 @@ class ArchitectureTest {
   void rulePackagesUseNeitherSpringNorCamel() {
     noClasses()
         .that()
-        .resideInAnyPackage(RULE_PACKAGES)
+        .resideInAnyPackage(subtrees(RULE_PACKAGES))
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "org.apache.camel..")

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import application.ApplicationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fixtures.AdvisedRoute;
 import fixtures.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import messages.LoanType;
-import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import prequal.EmbeddedInfrastructure;
 import prequal.PrequalApplication;
+import routes.RouteTest;
 import store.NewApplication;
 import web.CorrelationIds;
 
@@ -34,36 +26,28 @@ import web.CorrelationIds;
  * what it stores for a valid form, and what it answers for a valid form, an invalid one and a
  * database that is away.
  */
-@CamelSpringBootTest
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "prequal.roles=api")
-@UseAdviceWith
-class SubmitApplicationRouteTest {
+class SubmitApplicationRouteTest extends RouteTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VALID =
       "{\"pan_number\":\"ABCDE1234F\",\"applicant_name\":\"Rajesh Kumar\","
           + "\"monthly_income_inr\":75000.5,\"loan_amount_inr\":500000,\"loan_type\":\"PERSONAL\"}";
 
-  @Autowired CamelContext camelContext;
-  @Autowired ProducerTemplate producer;
-
   @EndpointInject("mock:store")
   MockEndpoint store;
 
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    EmbeddedInfrastructure.register(registry);
+  @Override
+  protected String routeId() {
+    return "submit-application";
   }
 
-  @BeforeEach
-  void adviseOnce() throws Exception {
-    AdvisedRoute.adviseOnce(
-        camelContext,
-        "submit-application",
-        route -> route.weaveById("store-application").replace().to("mock:store"));
+  @Override
+  protected void advise(AdviceWithRouteBuilder route) throws Exception {
+    route.weaveById("store-application").replace().to("mock:store");
   }
 
   @Test

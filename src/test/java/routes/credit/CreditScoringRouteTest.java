@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fixtures.AdvisedRoute;
 import fixtures.ConsumedRecord;
 import fixtures.SubmittedMessage;
 import fixtures.Topics;
@@ -20,27 +19,21 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import messages.DeadLetter;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import prequal.EmbeddedInfrastructure;
 import prequal.KafkaTestClients;
 import prequal.PrequalApplication;
+import routes.RouteTest;
 
 /**
  * The credit-scoring route with only the credit role running: the Kafka consumer is replaced by a
@@ -48,19 +41,15 @@ import prequal.PrequalApplication;
  * publishes and when it commits. Dead letters go to the real broker: the error handling is shared
  * by the consumer routes, outside the reach of advice.
  */
-@CamelSpringBootTest
 @AutoConfigureObservability
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"prequal.roles=credit", "prequal.retry.delay-pattern=1:10;2:10"})
-@UseAdviceWith
-class CreditScoringRouteTest {
+class CreditScoringRouteTest extends RouteTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired CamelContext camelContext;
-  @Autowired ProducerTemplate producer;
   @Autowired MeterRegistry meters;
   @LocalServerPort int port;
 
@@ -69,20 +58,15 @@ class CreditScoringRouteTest {
 
   private final AtomicInteger commits = new AtomicInteger();
 
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    EmbeddedInfrastructure.register(registry);
+  @Override
+  protected String routeId() {
+    return "credit-scoring";
   }
 
-  @BeforeEach
-  void adviseOnce() throws Exception {
-    AdvisedRoute.adviseOnce(
-        camelContext,
-        "credit-scoring",
-        route -> {
-          route.replaceFromWith("direct:submitted");
-          route.weaveById("publish-credit-report").replace().to("mock:kafka");
-        });
+  @Override
+  protected void advise(AdviceWithRouteBuilder route) throws Exception {
+    route.replaceFromWith("direct:submitted");
+    route.weaveById("publish-credit-report").replace().to("mock:kafka");
   }
 
   @Test

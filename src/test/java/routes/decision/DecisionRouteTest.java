@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import application.ApplicationStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fixtures.AdvisedRoute;
 import fixtures.ConsumedRecord;
 import fixtures.CreditReportMessage;
 import fixtures.Topics;
@@ -13,15 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.EndpointInject;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.sql.SqlConstants;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,11 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import prequal.EmbeddedInfrastructure;
 import prequal.KafkaTestClients;
 import prequal.PrequalApplication;
+import routes.RouteTest;
 import store.RecordedDecision;
 
 /**
@@ -43,19 +36,15 @@ import store.RecordedDecision;
  * nothing. Dead letters go to the real broker: the error handling is shared by the consumer routes,
  * outside the reach of advice.
  */
-@CamelSpringBootTest
 @AutoConfigureObservability
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"prequal.roles=decision", "prequal.retry.delay-pattern=1:10;2:10"})
-@UseAdviceWith
-class DecisionRouteTest {
+class DecisionRouteTest extends RouteTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired CamelContext camelContext;
-  @Autowired ProducerTemplate producer;
   @Autowired MeterRegistry meters;
 
   @EndpointInject("mock:record")
@@ -66,21 +55,16 @@ class DecisionRouteTest {
 
   private final AtomicInteger commits = new AtomicInteger();
 
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    EmbeddedInfrastructure.register(registry);
+  @Override
+  protected String routeId() {
+    return "decision";
   }
 
-  @BeforeEach
-  void adviseOnce() throws Exception {
-    AdvisedRoute.adviseOnce(
-        camelContext,
-        "decision",
-        route -> {
-          route.replaceFromWith("direct:credit-reports");
-          route.weaveById("record-decision").replace().to("mock:record");
-          route.weaveById("read-current-status").replace().to("mock:current-status");
-        });
+  @Override
+  protected void advise(AdviceWithRouteBuilder route) throws Exception {
+    route.replaceFromWith("direct:credit-reports");
+    route.weaveById("record-decision").replace().to("mock:record");
+    route.weaveById("read-current-status").replace().to("mock:current-status");
   }
 
   @ParameterizedTest(name = "CIBIL {1}, income {2}, loan {3}: {4}")

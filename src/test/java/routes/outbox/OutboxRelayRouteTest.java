@@ -3,7 +3,6 @@ package routes.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fixtures.AdvisedRoute;
 import fixtures.OutboxRow;
 import fixtures.SubmittedMessage;
 import fixtures.Topics;
@@ -12,58 +11,66 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
+import javax.sql.DataSource;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import prequal.EmbeddedInfrastructure;
 import prequal.PrequalApplication;
+import routes.RouteTest;
 
 /**
  * The outbox relay with only the api role running, on a database of its own, its Kafka send
  * replaced by a mock: what it publishes from the rows it claims, and that a failed send gives the
  * claim back at once rather than when the lease runs out.
  */
-@CamelSpringBootTest
 @SpringBootTest(
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"prequal.roles=api", "prequal.outbox.claim-lease=10m"})
-@UseAdviceWith
-class OutboxRelayRouteTest {
+@Import(OutboxRelayRouteTest.OwnDatabase.class)
+class OutboxRelayRouteTest extends RouteTest {
 
   private static final Duration PUBLISHED = Duration.ofSeconds(10);
 
-  @Autowired CamelContext camelContext;
   @Autowired JdbcTemplate jdbc;
 
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
 
-  @DynamicPropertySource
-  static void ownDatabase(DynamicPropertyRegistry registry) {
-    EmbeddedInfrastructure.register(registry);
-    var database = Databases.createDatabase(EmbeddedInfrastructure.jdbcUrl(), "postgres", "");
-    registry.add("spring.datasource.url", () -> database);
+  /** Rows on the shared database would be claimed by any other api-role context's relay. */
+  @TestConfiguration
+  static class OwnDatabase {
+
+    @Bean
+    DataSource dataSource() {
+      return DataSourceBuilder.create()
+          .url(Databases.createDatabase(EmbeddedInfrastructure.jdbcUrl(), "postgres", ""))
+          .username("postgres")
+          .password("")
+          .build();
+    }
   }
 
-  @BeforeEach
-  void adviseOnce() throws Exception {
-    AdvisedRoute.adviseOnce(
-        camelContext,
-        "outbox-relay",
-        route -> route.weaveById("publish-outbox").replace().to("mock:kafka"));
+  @Override
+  protected String routeId() {
+    return "outbox-relay";
+  }
+
+  @Override
+  protected void advise(AdviceWithRouteBuilder route) throws Exception {
+    route.weaveById("publish-outbox").replace().to("mock:kafka");
   }
 
   @Test
