@@ -1,6 +1,7 @@
 package prequal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,6 +26,7 @@ public record PrequalProperties(
     @NotNull Duration healthTimeout,
     @NotNull @Valid Monitoring monitoring,
     @NotNull @Valid Console console,
+    @NotNull @Valid RateLimit rateLimit,
     boolean refuseDefaultCredentials) {
 
   public boolean runs(Role role) {
@@ -82,6 +84,19 @@ public record PrequalProperties(
       @NotNull @DurationMin(seconds = 1) Duration lagInterval,
       @Min(0) long lagWarnThreshold,
       @NotNull @DurationMin(seconds = 1) Duration outboxInterval) {}
+
+  /**
+   * POSTs per second each client may make on average, after a burst; 0 turns the limit off. The
+   * client is the connection's address, or the one a trusted proxy names in {@code
+   * X-Forwarded-For}.
+   */
+  public record RateLimit(
+      @DecimalMin("0") double perSecond, @Min(1) int burst, @NotNull List<String> trustedProxies) {
+
+    public boolean enabled() {
+      return perSecond > 0;
+    }
+  }
 
   /** The one account that may open hawtio and Jolokia, unless authentication is off. */
   public record Console(

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fixtures.OutboxRow;
+import fixtures.OwnDatabase;
 import fixtures.SubmittedMessage;
 import fixtures.Topics;
-import harness.Databases;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,13 +19,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import prequal.EmbeddedInfrastructure;
 import prequal.PrequalApplication;
 import routes.RouteTest;
 
@@ -39,7 +34,7 @@ import routes.RouteTest;
     classes = PrequalApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"prequal.roles=api", "prequal.outbox.claim-lease=10m"})
-@Import(OutboxRelayRouteTest.OwnDatabase.class)
+@Import(OwnDatabase.class)
 class OutboxRelayRouteTest extends RouteTest {
 
   private static final Duration PUBLISHED = Duration.ofSeconds(10);
@@ -48,20 +43,6 @@ class OutboxRelayRouteTest extends RouteTest {
 
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
-
-  /** Rows on the shared database would be claimed by any other api-role context's relay. */
-  @TestConfiguration
-  static class OwnDatabase {
-
-    @Bean
-    DataSource dataSource() {
-      return DataSourceBuilder.create()
-          .url(Databases.createDatabase(EmbeddedInfrastructure.jdbcUrl(), "postgres", ""))
-          .username("postgres")
-          .password("")
-          .build();
-    }
-  }
 
   @Override
   protected String routeId() {
