@@ -24,10 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import prequal.PrequalProperties;
 
 /**
- * Guards the actuator endpoints: hawtio and Jolokia (which can stop routes and read any MBean) need
- * the console account over HTTP Basic, unless the local profile turned authentication off. Health
- * and Prometheus stay open for probes and scrapers. Nothing outside the actuator passes through
- * this chain, so the API answers exactly as before.
+ * Guards the actuator endpoints, which listen on the management port only: hawtio and Jolokia
+ * (which can stop routes and read any MBean) need the console account over HTTP Basic, unless the
+ * local profile turned authentication off. Health and Prometheus stay open for probes and scrapers.
+ * Nothing on the public port passes through this chain, so the API answers exactly as before.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementSecurity {
