@@ -1,6 +1,7 @@
 package prequal;
 
 import io.hawt.springboot.HawtioManagementConfiguration;
+import org.jolokia.support.spring.actuator.JolokiaEndpointAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * One application, three roles (api, credit, decision) chosen by {@code prequal.roles}.
  *
- * <p>hawtio's servlets and filters are left out of the auto-configuration, which would register
- * them with the public server as well; hawtio still brings them to the management server, which
- * imports them on its own.
+ * <p>Two auto-configurations are left out: Jolokia's endpoint, which {@code
+ * web.JolokiaEndpointConfiguration} replaces, and hawtio's servlets and filters, which would
+ * otherwise be registered with the public server as well; hawtio still brings them to the
+ * management server, which imports them on its own.
  */
 @SpringBootApplication(
-    exclude = HawtioManagementConfiguration.class,
+    exclude = {JolokiaEndpointAutoConfiguration.class, HawtioManagementConfiguration.class},
     scanBasePackages = {
       "prequal",
       "broker",

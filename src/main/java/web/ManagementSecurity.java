@@ -20,6 +20,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import prequal.PrequalProperties;
 
@@ -48,7 +49,10 @@ class ManagementSecurity {
                 requests.anyRequest().permitAll();
               }
             })
-        .httpBasic(basic -> basic.realmName("loan-prequal console"));
+        .httpBasic(basic -> basic.realmName("loan-prequal console"))
+        // No other origin may call the console or Jolokia from a browser: Jolokia would otherwise
+        // answer any origin, credentials included, and a page an operator visits could read MBeans.
+        .cors(cors -> cors.configurationSource(request -> new CorsConfiguration()));
     if (console.authenticationEnabled()) {
       // The browser replays Basic credentials on any request to this origin, so hawtio's Jolokia
       // POSTs must prove they come from the console page: hawtio echoes the XSRF-TOKEN cookie.
