@@ -87,7 +87,9 @@ class ComposeFileTest {
     assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "production");
     assertThat(Files.exists(Path.of("src/main/resources/application-production.yml"))).isTrue();
     assertThat(environment.get("DB_PASSWORD")).asString().startsWith("${DB_PASSWORD:?");
-    assertThat(environment.get("HAWTIO_PASSWORD")).asString().startsWith("${HAWTIO_PASSWORD:?");
+    assertThat(environment.get("HAWTIO_PASSWORD_HASH"))
+        .asString()
+        .startsWith("${HAWTIO_PASSWORD_HASH:?");
     assertThat(environment)
         .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/prequal")
         .containsEntry("DB_USER", "prequal")
@@ -106,7 +108,7 @@ class ComposeFileTest {
             definition ->
                 assertThat(String.valueOf(map(definition).get("ports"))).doesNotContain("8081"));
     assertThat(environment("prequal-api"))
-        .containsKeys("HAWTIO_USER", "HAWTIO_PASSWORD", "ALLOWED_ORIGINS");
+        .containsKeys("HAWTIO_USER", "HAWTIO_PASSWORD_HASH", "ALLOWED_ORIGINS");
     assertThat(APPLICATION_YML)
         .contains("include: health,prometheus,hawtio,jolokia")
         .contains("port: ${MANAGEMENT_PORT:8081}");

@@ -181,6 +181,24 @@ class ManagementAccessIT extends EndToEndTest {
     assertThat(answered.statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void theSessionKeepsTheConsoleSignedIn() {
+    var signedIn = management().get("/actuator/jolokia/version", ManagementClient.consoleAccount());
+    var session =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(cookie -> cookie.startsWith("JSESSIONID="))
+            .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+            .findFirst()
+            .orElseThrow();
+
+    var withTheSession = management().get("/actuator/jolokia/version", Map.of("Cookie", session));
+    var withNothing = management().get("/actuator/jolokia/version", Map.of());
+
+    assertThat(signedIn.statusCode()).isEqualTo(200);
+    assertThat(withTheSession.statusCode()).isEqualTo(200);
+    assertThat(withNothing.statusCode()).isEqualTo(401);
+  }
+
   private ServiceStatus routeStatus() {
     return camelContext.getRouteController().getRouteStatus(ROUTE);
   }
