@@ -22,6 +22,8 @@ COPY --from=build /build/app.jar app.jar
 COPY --from=build /build/healthcheck/ healthcheck/
 USER prequal
 ENV PORT=8000
+# Only the public port: the management port (MANAGEMENT_PORT, 8081: hawtio, Jolokia, Prometheus,
+# probes) is for operators inside the deployment's network, never published (README, "Operations").
 EXPOSE 8000
 # GET /health must answer 200 (database and Kafka reachable, for the roles that use them). The
 # check is a JDK-only class: the JRE image does not promise curl.

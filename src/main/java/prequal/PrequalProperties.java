@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -98,7 +99,20 @@ public record PrequalProperties(
     }
   }
 
-  /** The one account that may open hawtio and Jolokia, unless authentication is off. */
+  /**
+   * The one account that may open hawtio and Jolokia, unless authentication is off. Its password is
+   * given as a BCrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}, as {@code htpasswd -B}
+   * writes it), never in plain text.
+   */
   public record Console(
-      @NotBlank String username, @NotBlank String password, boolean authenticationEnabled) {}
+      @NotBlank String username,
+      @NotNull
+          @Pattern(
+              regexp = BCRYPT_HASH,
+              message = "must be a BCrypt hash (for example from htpasswd -nbBC 10 '' PASSWORD)")
+          String passwordHash,
+      boolean authenticationEnabled) {
+
+    static final String BCRYPT_HASH = "\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}";
+  }
 }

@@ -15,19 +15,21 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import prequal.PrequalProperties;
 
 /**
- * Guards the actuator endpoints: hawtio and Jolokia (which can stop routes and read any MBean) need
- * the console account over HTTP Basic, unless the local profile turned authentication off. Health
- * and Prometheus stay open for probes and scrapers. Nothing outside the actuator passes through
- * this chain, so the API answers exactly as before.
+ * Guards the actuator endpoints, which listen on the management port only: hawtio and Jolokia
+ * (which can stop routes and read any MBean) need the console account over HTTP Basic, unless the
+ * local profile turned authentication off. Health and Prometheus stay open for probes and scrapers.
+ * Nothing on the public port passes through this chain, so the API answers exactly as before.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementSecurity {
@@ -48,7 +50,17 @@ class ManagementSecurity {
                 requests.anyRequest().permitAll();
               }
             })
-        .httpBasic(basic -> basic.realmName("loan-prequal console"));
+        // A BCrypt check of a cost-10 hash took 0.3 s of CPU on a loaded 2-core machine, and hawtio
+        // polls Jolokia every few seconds: the session keeps the authentication, so a console pays
+        // for one check per login, not one per request.
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName("loan-prequal console")
+                    .securityContextRepository(new HttpSessionSecurityContextRepository()))
+        // No other origin may call the console or Jolokia from a browser: Jolokia would otherwise
+        // answer any origin, credentials included, and a page an operator visits could read MBeans.
+        .cors(cors -> cors.configurationSource(request -> new CorsConfiguration()));
     if (console.authenticationEnabled()) {
       // The browser replays Basic credentials on any request to this origin, so hawtio's Jolokia
       // POSTs must prove they come from the console page: hawtio echoes the XSRF-TOKEN cookie.
@@ -64,16 +76,17 @@ class ManagementSecurity {
   }
 
   /**
-   * The console account. The password comes from the environment and stays in this process's memory
-   * either way, so it is compared as given ({noop}): hashing it here would cost a BCrypt round on
-   * each of hawtio's frequent Jolokia calls and protect nothing.
+   * The console account. Its password is configured as a BCrypt hash, so neither the environment
+   * nor the process holds the password itself; {@code {bcrypt}} has Spring Security check it with
+   * its BCryptPasswordEncoder, which compares in constant time (and spends as long on an unknown
+   * user name).
    */
   @Bean
   UserDetailsService consoleAccount(PrequalProperties properties) {
     var console = properties.console();
     return new InMemoryUserDetailsManager(
         User.withUsername(console.username())
-            .password("{noop}" + console.password())
+            .password("{bcrypt}" + console.passwordHash())
             .roles("CONSOLE")
             .build());
   }

@@ -78,6 +78,8 @@ final class LocalDeployment implements AutoCloseable {
               Map.of(
                   "PORT",
                   Integer.toString(port),
+                  "MANAGEMENT_PORT",
+                  Integer.toString(Ports.free()),
                   "DB_URL",
                   postgres.getJdbcUrl("postgres", "postgres"),
                   "DB_USER",

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Ports {
 
-  private static final Set<Integer> RESERVED = Set.of(8000, 9092);
+  private static final Set<Integer> RESERVED = Set.of(8000, 8081, 9092);
 
   private Ports() {}
 

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * The packaged service ({@code java -jar target/loan-prequal-*.jar}) as a child process, the way it
  * runs in production, so a test can send it SIGTERM or SIGKILL, read what it logged, and start it
- * again on the same port. Its environment holds only what the test passes, {@code PORT}, and the
- * few variables a JVM needs ({@code PATH}, {@code HOME}, locale): nothing of the test JVM's
+ * again on the same port. Its environment holds only what the test passes, {@code PORT}, a free
+ * {@code MANAGEMENT_PORT} (so that several services on one machine never meet on the default), and
+ * the few variables a JVM needs ({@code PATH}, {@code HOME}, locale): nothing of the test JVM's
  * settings leaks into it (not even {@code JAVA_TOOL_OPTIONS}), and it gets no JVM option but {@code
  * -Xmx512m}.
  *
@@ -98,6 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
     var environment = new HashMap<>(env);
     environment.put("PORT", Integer.toString(port));
+    environment.put("MANAGEMENT_PORT", Integer.toString(Ports.free()));
     var builder =
         ChildJvm.processBuilder(
             List.of(ChildJvm.java(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString()),

@@ -87,22 +87,31 @@ class ComposeFileTest {
     assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "production");
     assertThat(Files.exists(Path.of("src/main/resources/application-production.yml"))).isTrue();
     assertThat(environment.get("DB_PASSWORD")).asString().startsWith("${DB_PASSWORD:?");
-    assertThat(environment.get("HAWTIO_PASSWORD")).asString().startsWith("${HAWTIO_PASSWORD:?");
+    assertThat(environment.get("HAWTIO_PASSWORD_HASH"))
+        .asString()
+        .startsWith("${HAWTIO_PASSWORD_HASH:?");
     assertThat(environment)
         .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/prequal")
         .containsEntry("DB_USER", "prequal")
         .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-        .containsEntry("PORT", "8000");
+        .containsEntry("PORT", "8000")
+        .containsEntry("MANAGEMENT_PORT", "8081");
   }
 
   @Test
-  void onlyTheApiPublishesItsPortWhichAlsoServesHawtio() {
+  void onlyTheApiPublishesAPortAndOnlyThePublicOne() {
     assertThat(service("prequal-api")).containsEntry("ports", List.of("8000:8000"));
     assertThat(service("credit-service")).doesNotContainKey("ports");
     assertThat(service("decision-service")).doesNotContainKey("ports");
+    assertThat(services().values())
+        .allSatisfy(
+            definition ->
+                assertThat(String.valueOf(map(definition).get("ports"))).doesNotContain("8081"));
     assertThat(environment("prequal-api"))
-        .containsKeys("HAWTIO_USER", "HAWTIO_PASSWORD", "ALLOWED_ORIGINS");
-    assertThat(APPLICATION_YML).contains("include: health,prometheus,hawtio,jolokia");
+        .containsKeys("HAWTIO_USER", "HAWTIO_PASSWORD_HASH", "ALLOWED_ORIGINS");
+    assertThat(APPLICATION_YML)
+        .contains("include: health,prometheus,hawtio,jolokia")
+        .contains("port: ${MANAGEMENT_PORT:8081}");
   }
 
   @Test
@@ -173,6 +182,9 @@ class ComposeFileTest {
         .satisfies(
             user -> assertThat(user.substring("USER ".length()).trim()).isNotIn("root", "0"));
     assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("HEALTHCHECK "));
+    assertThat(runStage)
+        .filteredOn(line -> line.startsWith("EXPOSE "))
+        .containsExactly("EXPOSE 8000");
     assertThat(String.join("\n", runStage))
         .contains("\"-cp\", \"/app/healthcheck\", \"health.ContainerHealthCheck\"");
     assertThat(Path.of("src/main/java/health/ContainerHealthCheck.java")).exists();

@@ -17,9 +17,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The production profile's refusal to run with the credentials that ship as defaults. */
 class DefaultCredentialsTest {
+
+  private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
 
   @ParameterizedTest(name = "DB password ''{0}'', console password ''{1}'', auth {2}: {3}")
   @CsvSource(
@@ -29,14 +32,17 @@ class DefaultCredentialsTest {
         "s3cret-db | s3cret-console   | true  | ",
         "prequal   | s3cret-console   | true  | DB_PASSWORD is the default",
         "''        | s3cret-console   | true  | DB_PASSWORD is empty",
-        "s3cret-db | prequal-console  | true  | HAWTIO_PASSWORD is the default",
+        "s3cret-db | prequal-console  | true  | HAWTIO_PASSWORD_HASH is a hash of the default"
+            + " password",
         "s3cret-db | s3cret-console   | false | HAWTIO_AUTHENTICATION_ENABLED is false",
-        "prequal   | prequal-console  | false | DB_PASSWORD is the default;HAWTIO_PASSWORD is the"
-            + " default;HAWTIO_AUTHENTICATION_ENABLED is false",
+        "prequal   | prequal-console  | false | DB_PASSWORD is the default;HAWTIO_PASSWORD_HASH is a"
+            + " hash of the default password;HAWTIO_AUTHENTICATION_ENABLED is false",
       })
   void namesEveryDefaultStillInUse(
       String databasePassword, String consolePassword, boolean authentication, String expected) {
-    var console = new PrequalProperties.Console("admin", consolePassword, authentication);
+    // A fresh hash each time: the default password is refused under any salt.
+    var console =
+        new PrequalProperties.Console("admin", BCRYPT.encode(consolePassword), authentication);
 
     var problems = DefaultCredentials.stillInUse(databasePassword, console);
 
@@ -49,7 +55,11 @@ class DefaultCredentialsTest {
 
     assertThat(configuration)
         .contains("${DB_PASSWORD:" + DefaultCredentials.DATABASE_PASSWORD + "}")
-        .contains("${HAWTIO_PASSWORD:" + DefaultCredentials.CONSOLE_PASSWORD + "}");
+        .contains("${HAWTIO_PASSWORD_HASH:" + DefaultCredentials.CONSOLE_PASSWORD_HASH + "}");
+    assertThat(
+            BCRYPT.matches(
+                DefaultCredentials.CONSOLE_PASSWORD, DefaultCredentials.CONSOLE_PASSWORD_HASH))
+        .isTrue();
   }
 
   @Test
@@ -64,11 +74,12 @@ class DefaultCredentialsTest {
             () ->
                 application.run(
                     "--spring.datasource.password=" + DefaultCredentials.DATABASE_PASSWORD,
-                    "--prequal.console.password=" + DefaultCredentials.CONSOLE_PASSWORD))
+                    "--prequal.console.password-hash=" + DefaultCredentials.CONSOLE_PASSWORD_HASH))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "Refusing to start with default credentials (DB_PASSWORD is the default;"
-                + " HAWTIO_PASSWORD is the default): set them in the environment");
+                + " HAWTIO_PASSWORD_HASH is a hash of the default password): set them in the"
+                + " environment");
   }
 
   @Test
@@ -78,7 +89,7 @@ class DefaultCredentialsTest {
             .withProperty("prequal.refuse-default-credentials", "true")
             .withProperty("spring.datasource.password", "s3cret-db")
             .withProperty("prequal.console.username", "ops")
-            .withProperty("prequal.console.password", "s3cret-console")
+            .withProperty("prequal.console.password-hash", BCRYPT.encode("s3cret-console"))
             .withProperty("prequal.console.authentication-enabled", "true");
 
     assertThatNoException().isThrownBy(() -> guard(environment));
@@ -90,7 +101,7 @@ class DefaultCredentialsTest {
         new MockEnvironment()
             .withProperty("spring.datasource.password", DefaultCredentials.DATABASE_PASSWORD)
             .withProperty("prequal.console.username", "admin")
-            .withProperty("prequal.console.password", DefaultCredentials.CONSOLE_PASSWORD)
+            .withProperty("prequal.console.password-hash", DefaultCredentials.CONSOLE_PASSWORD_HASH)
             .withProperty("prequal.console.authentication-enabled", "true");
 
     assertThatNoException().isThrownBy(() -> guard(environment));

@@ -17,6 +17,7 @@ import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL. Every end-to-end test shares this one configuration, so Spring starts the service
  * once per test run and no two contexts compete for the same consumer groups. Metrics are exported
  * and Camel's route MBeans registered as in production (tests otherwise switch both off), so the
- * tests can read {@code /actuator/prometheus} and the routes hawtio shows.
+ * tests can read {@code /actuator/prometheus} and the routes hawtio shows. The management server
+ * gets a free port of its own, as the public one does.
  */
 @AutoConfigureObservability
 @DisableJmx(false)
@@ -36,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "prequal.admin.token=" + EndToEndTest.OPERATOR_TOKEN,
-      "prequal.stale.check-interval-ms=500"
+      "prequal.stale.check-interval-ms=500",
+      "management.server.port=0"
     })
 @CamelSpringBootTest
 public abstract class EndToEndTest {
@@ -46,6 +49,7 @@ public abstract class EndToEndTest {
   protected static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
 
   @LocalServerPort protected int port;
+  @LocalManagementPort protected int managementPort;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected CamelContext camelContext;
 
@@ -56,6 +60,10 @@ public abstract class EndToEndTest {
 
   protected ApiClient api() {
     return new ApiClient(port);
+  }
+
+  protected ManagementClient management() {
+    return new ManagementClient(managementPort);
   }
 
   protected static String application(

@@ -5,15 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import fixtures.CreditReportMessage;
 import fixtures.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,16 +20,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an operator sees of the running service: Prometheus metrics that move with real traffic, the
- * liveness and readiness probes, and hawtio and Jolokia behind the console account.
+ * What an operator sees of the running service on its management port: Prometheus metrics that move
+ * with real traffic, the liveness and readiness probes, and hawtio and Jolokia behind the console
+ * account.
  */
 class OperationsIT extends EndToEndTest {
 
   private static final Duration MEASURED = Duration.ofSeconds(20);
   private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{(.*)} (\\S+)$");
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void decisionsAreCountedByOutcome() {
@@ -292,35 +284,14 @@ class OperationsIT extends EndToEndTest {
   }
 
   private static Map<String, String> basic(String user, String password) {
-    var token =
-        Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return Map.of("Authorization", "Basic " + token);
+    return ManagementClient.basic(user, password);
   }
 
   private HttpResponse<String> get(String path, Map<String, String> headers) {
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    headers.forEach(request::header);
-    return send(request.build());
+    return management().get(path, headers);
   }
 
   private HttpResponse<String> post(String path, String body, Map<String, String> headers) {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
-    return send(request.build());
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return management().post(path, body, headers);
   }
 }

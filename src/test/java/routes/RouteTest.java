@@ -11,16 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import prequal.EmbeddedInfrastructure;
 
 /**
  * A route test: one role's context (the subclass's {@code @SpringBootTest} names it) against the
  * embedded broker and database, with the route under test advised before Camel starts. Spring keeps
  * the context for every test of the class, so the route is advised once, and each later test starts
- * from mocks that have seen nothing.
+ * from mocks that have seen nothing. The management server, like the public one, gets a free port.
  */
 @CamelSpringBootTest
 @UseAdviceWith
+@TestPropertySource(properties = "management.server.port=0")
 public abstract class RouteTest {
 
   @Autowired protected CamelContext camelContext;

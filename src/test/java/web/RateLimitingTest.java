@@ -31,7 +31,8 @@ import prequal.PrequalApplication;
     properties = {
       "prequal.roles=api",
       "prequal.rate-limit.per-second=0.1",
-      "prequal.rate-limit.burst=2"
+      "prequal.rate-limit.burst=2",
+      "management.server.port=0"
     })
 @Import(OwnDatabase.class)
 class RateLimitingTest {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import prequal.KafkaTestClients;
 import prequal.PrequalApplication;
 import routes.RouteTest;
@@ -51,7 +51,7 @@ class CreditScoringRouteTest extends RouteTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired MeterRegistry meters;
-  @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
@@ -186,7 +186,8 @@ class CreditScoringRouteTest extends RouteTest {
     var response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     return response.body();
   }
