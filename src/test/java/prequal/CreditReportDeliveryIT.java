@@ -1,5 +1,6 @@
 package prequal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fixtures.ApplicationRow;
@@ -16,10 +17,12 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, or about an
- * application that does not exist.
+ * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, about an
+ * application that does not exist, or with amounts other than the stored ones.
  */
 class CreditReportDeliveryIT extends EndToEndTest {
 
@@ -96,6 +99,37 @@ class CreditReportDeliveryIT extends EndToEndTest {
             jdbc.queryForObject(
                 "SELECT count(*) FROM applications WHERE id = ?", Integer.class, id))
         .isZero();
+  }
+
+  /** The report's own amounts would decide the other way: only the stored ones may count. */
+  @ParameterizedTest(name = "stored income {0}, loan {1}; reported income {2}, loan {3}: {4}")
+  @CsvSource({
+    "10000.00, 480000.00, 90000.00, 480000.00, MANUAL_REVIEW",
+    "10000.01, 480000.00, 10000.00, 480000.00, PRE_APPROVED",
+  })
+  void decisionTakesTheAmountsFromTheStoredApplication(
+      String storedIncome,
+      String storedLoan,
+      String reportedIncome,
+      String reportedLoan,
+      String outcome)
+      throws Exception {
+    var id =
+        ApplicationRow.pending(UUID.randomUUID())
+            .income(storedIncome)
+            .loan(storedLoan)
+            .insert(jdbc);
+    var processed = reportsProcessed(id, 1);
+
+    try (var producer = KafkaTestClients.producer()) {
+      var report =
+          CreditReportMessage.of(id).score(700).income(reportedIncome).loan(reportedLoan).toJson();
+      producer.send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report)).get();
+    }
+
+    assertThat(processed.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(status(id)).isEqualTo(outcome);
+    assertThat(decisionEvents(id)).isEqualTo(1);
   }
 
   private NotifyBuilder reportsProcessed(UUID id, int count) {
