@@ -6,23 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fixtures.ApplicationRow;
 import fixtures.CreditReportMessage;
 import fixtures.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import messages.CorrelationId;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import resilience.CircuitBreakers;
 
 /**
  * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, about an
- * application that does not exist, or with amounts other than the stored ones.
+ * application that does not exist, with amounts other than the stored ones, or carrying data the
+ * database refuses.
  */
 class CreditReportDeliveryIT extends EndToEndTest {
 
@@ -130,6 +135,60 @@ class CreditReportDeliveryIT extends EndToEndTest {
     assertThat(processed.matches(20, TimeUnit.SECONDS)).isTrue();
     assertThat(status(id)).isEqualTo(outcome);
     assertThat(decisionEvents(id)).isEqualTo(1);
+  }
+
+  /**
+   * The safety net beneath the message rules, against the real database: a constraint the rules do
+   * not know, standing for a schema rule added later, refuses the report's correlation id (SQLState
+   * 23514). The report is dead-lettered, the application left as it was, and the breaker counts
+   * nothing.
+   */
+  @Test
+  void reportTheDatabaseRefusesIsDeadLetteredAndNotCountedByTheBreaker() throws Exception {
+    var id = pendingApplication();
+    var breaker =
+        camelContext
+            .getProcessor(CircuitBreakers.DECISION_DATABASE, ResilienceProcessor.class)
+            .getCircuitBreaker();
+    var failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+    jdbc.execute(
+        "ALTER TABLE application_events ADD CONSTRAINT refuses_the_test_report"
+            + " CHECK (correlation_id IS DISTINCT FROM 'refused-by-the-database')");
+    try {
+      try (var producer = KafkaTestClients.producer()) {
+        var report = CreditReportMessage.of(id).correlationId("refused-by-the-database").toJson();
+        producer.send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report)).get();
+      }
+
+      var deadLetter =
+          KafkaTestClients.awaitRecord(
+              Topics.DEAD_LETTER,
+              record -> id.toString().equals(record.key()),
+              Duration.ofSeconds(20));
+
+      assertThat(new String(deadLetter.headers().lastHeader("error_class").value(), UTF_8))
+          .isEqualTo("org.springframework.dao.DataIntegrityViolationException");
+      assertThat(readTree(deadLetter.value()).get("error_message").asText())
+          .contains("refuses_the_test_report");
+    } finally {
+      jdbc.execute("ALTER TABLE application_events DROP CONSTRAINT refuses_the_test_report");
+    }
+    assertThat(status(id)).isEqualTo("PENDING");
+    assertThat(decisionEvents(id)).isZero();
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  /** The message rules hold a correlation id to the width of the columns it is written to. */
+  @Test
+  void correlationIdRuleMatchesTheColumnsItIsWrittenTo() {
+    assertThat(
+            jdbc.queryForList(
+                "SELECT character_maximum_length FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND column_name = 'correlation_id'",
+                Integer.class))
+        .hasSize(2)
+        .containsOnly(CorrelationId.MAX_LENGTH);
   }
 
   private NotifyBuilder reportsProcessed(UUID id, int count) {

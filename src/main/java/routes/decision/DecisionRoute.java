@@ -29,7 +29,8 @@ import store.StoredApplication;
  *
  * <p>Both statements run behind the {@code decision-database} circuit breaker. While it is open the
  * consumer holds its record uncommitted and waits (see {@link ConsumerErrorHandling}): an outage
- * never sends a report to the dead-letter topic.
+ * never sends a report to the dead-letter topic, and a report the database refuses never opens the
+ * breaker.
  */
 @Component
 @ConditionalOnRole(Role.DECISION)
@@ -53,7 +54,9 @@ public class DecisionRoute extends RouteBuilder {
         .process(exchange -> LogContext.service(Role.DECISION))
         .unmarshal().json(CreditReport.class)
         .process(DecisionRoute::score)
-        .circuitBreaker()
+        // Camel leaves a circuit breaker out of the route's error handling unless told otherwise:
+        // its failures would fail the exchange unseen by ConsumerErrorHandling.
+        .circuitBreaker().inheritErrorHandler(true)
             .id(CircuitBreakers.DECISION_DATABASE)
             .configuration(CircuitBreakers.DECISION_DATABASE)
             .to("sql:classpath:sql/select-application-for-decision.sql?outputType=SelectOne"

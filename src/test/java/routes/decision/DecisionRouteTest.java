@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.ConsumedRecord;
 import fixtures.CreditReportMessage;
 import fixtures.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.component.sql.SqlConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import prequal.KafkaTestClients;
 import prequal.PrequalApplication;
+import resilience.CircuitBreakers;
 import routes.RouteTest;
 import store.RecordedDecision;
 import store.ScoredApplication;
@@ -36,8 +42,8 @@ import store.StoredApplication;
 /**
  * The decision route with only the decision role running: the Kafka consumer is replaced by a
  * direct endpoint and both of its statements by mocks, which answer as the database would. The test
- * sees what the route reads and records, when it commits, and what it does with a report that
- * changed nothing. Dead letters go to the real
+ * sees what the route reads and records, when it commits, what it does with a report that changed
+ * nothing, and how a failed statement counts with the circuit breaker. Dead letters go to the real
  * broker: the error handling is shared by the consumer routes, outside the reach of advice.
  */
 @AutoConfigureObservability
@@ -163,22 +169,102 @@ class DecisionRouteTest extends RouteTest {
   }
 
   /**
-   * A failure inside the breaker is not redelivered in place: the breaker counts it, and the
-   * uncommitted record is polled again.
+   * Redelivered in place like any transient failure (the breaker inherits the consumer's error
+   * handling), each attempt counted by the breaker, and then left uncommitted for the consumer to
+   * poll again.
    */
-  @Test
-  void databaseFailureLeavesTheReportUncommitted() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "a connection lost mid-statement (SQLState 08006),     08006",
+    "a statement cancelled by its timeout (SQLState 57014), 57014",
+    "too many connections (SQLState 53300),                 53300",
+    "a pool with no connection to give (no SQLState),       ''",
+  })
+  void databaseOutageIsRetriedCountedByTheBreakerAndLeftUncommitted(
+      String description, String sqlState) {
     stored(ApplicationStatus.PENDING, "90000.00", "500000.00");
     record.whenAnyExchangeReceived(
         exchange -> {
-          throw new DataAccessResourceFailureException("connection refused");
+          throw new DataAccessResourceFailureException(
+              "database unavailable",
+              sqlState.isEmpty() ? null : new SQLException("database unavailable", sqlState));
         });
+    breaker().reset();
 
     assertThatThrownBy(() -> send(CreditReportMessage.of(UUID.randomUUID()).toJson()))
         .isInstanceOf(CamelExecutionException.class)
-        .hasRootCauseMessage("connection refused");
-    assertThat(record.getReceivedCounter()).isEqualTo(1);
+        .hasRootCauseMessage("database unavailable");
+
+    assertThat(record.getReceivedCounter()).as("the first attempt and 2 redeliveries").isEqualTo(3);
+    assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
     assertThat(commits).hasValue(0);
+    assertThat(deadLetterCount("org.springframework.dao.DataAccessResourceFailureException"))
+        .isZero();
+    breaker().reset();
+  }
+
+  /** Neither the message's fault nor an outage: retried and left uncommitted, never counted. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "a deadlock (SQLState 40P01),      40P01",
+    "a missing table (SQLState 42P01), 42P01",
+  })
+  void failureThatIsNeitherIsRetriedAndLeftUncommittedButNotCounted(
+      String description, String sqlState) {
+    stored(ApplicationStatus.PENDING, "90000.00", "500000.00");
+    record.whenAnyExchangeReceived(
+        exchange -> {
+          throw new UncategorizedSQLException(
+              "apply-decision", "WITH ...", new SQLException("neither", sqlState));
+        });
+    breaker().reset();
+
+    assertThatThrownBy(() -> send(CreditReportMessage.of(UUID.randomUUID()).toJson()))
+        .isInstanceOf(CamelExecutionException.class)
+        .hasRootCauseMessage("neither");
+
+    assertThat(record.getReceivedCounter()).isEqualTo(3);
+    assertThat(breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+    assertThat(commits).hasValue(0);
+    assertThat(deadLetterCount("org.springframework.jdbc.UncategorizedSQLException")).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "a correlation id too long for its column (SQLState 22001), 22001",
+    "a value out of range for its column (SQLState 22003), 22003",
+    "a check constraint (SQLState 23514), 23514",
+    "a foreign key (SQLState 23503), 23503",
+  })
+  void reportTheDatabaseRefusesIsDeadLetteredOnceAndLeavesTheBreakerAlone(
+      String description, String sqlState) throws Exception {
+    var id = UUID.randomUUID();
+    stored(ApplicationStatus.PENDING, "90000.00", "500000.00");
+    record.whenAnyExchangeReceived(
+        exchange -> {
+          throw new DataIntegrityViolationException(
+              "PreparedStatementCallback; ERROR: refused (" + sqlState + ")",
+              new SQLException("ERROR: refused (" + sqlState + ")", sqlState));
+        });
+    breaker().reset();
+    var deadLetters = deadLetterCount("org.springframework.dao.DataIntegrityViolationException");
+    var payload = CreditReportMessage.of(id).toJson();
+
+    send(payload);
+
+    var deadLetter = awaitDeadLetter(id);
+    assertThat(deadLetter.get("error_message").asText())
+        .isEqualTo("PreparedStatementCallback; ERROR: refused (" + sqlState + ")");
+    assertThat(deadLetter.get("payload").asText()).isEqualTo(payload);
+    assertThat(deadLetterCount("org.springframework.dao.DataIntegrityViolationException"))
+        .as("dead-lettered once")
+        .isEqualTo(deadLetters + 1);
+    assertThat(record.getReceivedCounter()).as("not retried").isEqualTo(1);
+    assertThat(commits).hasValue(1);
+    assertThat(breaker().getMetrics().getNumberOfBufferedCalls())
+        .as("neither a failure nor a success for the breaker")
+        .isZero();
+    assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 
   /** The read answers with this row, as the database would for the report's application. */
@@ -190,6 +276,21 @@ class DecisionRouteTest extends RouteTest {
                 .setHeader(
                     DecisionRoute.STORED,
                     new StoredApplication(status, new BigDecimal(income), new BigDecimal(loan))));
+  }
+
+  private CircuitBreaker breaker() {
+    return camelContext
+        .getProcessor(CircuitBreakers.DECISION_DATABASE, ResilienceProcessor.class)
+        .getCircuitBreaker();
+  }
+
+  private double deadLetterCount(String errorClass) {
+    var counter =
+        meters
+            .find("prequal.dead.letters")
+            .tags("route", "decision", "error_class", errorClass)
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private JsonNode awaitDeadLetter(UUID id) throws Exception {
