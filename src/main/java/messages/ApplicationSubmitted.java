@@ -25,7 +25,7 @@ public record ApplicationSubmitted(
   /** A message that breaks these rules can never be scored: it is refused when read. */
   public ApplicationSubmitted {
     MessageRules.requireApplication(
-        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType);
+        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType, correlationId);
   }
 
   @Override

@@ -22,7 +22,7 @@ public record CreditReport(
   /** A report that breaks these rules can never be decided: it is refused when read. */
   public CreditReport {
     MessageRules.requireApplication(
-        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType);
+        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType, correlationId);
     MessageRules.requireCibilScore(cibilScore, "cibil_score");
   }
 

@@ -14,12 +14,14 @@ final class MessageRules {
       String panNumber,
       BigDecimal monthlyIncomeInr,
       BigDecimal loanAmountInr,
-      LoanType loanType) {
+      LoanType loanType,
+      String correlationId) {
     requirePresent(applicationId, "application_id");
     requirePan(panNumber, "pan_number");
     requirePositive(monthlyIncomeInr, "monthly_income_inr");
     requirePositive(loanAmountInr, "loan_amount_inr");
     requirePresent(loanType, "loan_type");
+    requireCorrelationId(correlationId, "correlation_id");
   }
 
   private static void requirePresent(Object value, String field) {
@@ -37,6 +39,20 @@ final class MessageRules {
   private static void requirePan(String panNumber, String field) {
     if (!PanNumber.isValid(panNumber)) {
       throw new InvalidMessageException(field + " is not a valid PAN");
+    }
+  }
+
+  /**
+   * A message may come without a correlation id, but one it carries is written to the audit trail:
+   * a value that column would refuse is refused here, before any statement runs.
+   */
+  private static void requireCorrelationId(String correlationId, String field) {
+    if (correlationId != null && !CorrelationId.isValid(correlationId)) {
+      throw new InvalidMessageException(
+          field
+              + " must be 1 to "
+              + CorrelationId.MAX_LENGTH
+              + " letters, digits or ._:- characters");
     }
   }
 

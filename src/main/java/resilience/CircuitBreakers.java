@@ -1,28 +1,50 @@
 package resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The circuit breakers of the routes' circuit-breaker EIPs, found by node id once Camel has
- * started: their state changes are logged and exposed as the gauge {@code
- * prequal.circuit.breaker.state} (0 closed, 1 half-open, 2 open), and routes can ask whether one is
- * letting calls through before doing work that would only be thrown away.
+ * The circuit breakers of the routes' circuit-breaker EIPs, found by node id when their route has
+ * started and before its consumer takes a message: their state changes are logged and exposed as
+ * the gauge {@code prequal.circuit.breaker.state} (0 closed, 1 half-open, 2 open), and routes can
+ * ask whether one is letting calls through before doing work that would only be thrown away.
+ *
+ * <p>The {@code decision-database} breaker counts only the failures that say the database is
+ * unavailable ({@link DatabaseFailure#UNAVAILABLE}) and ignores every other, a message whose data
+ * the database refused above all: such a message fails on every retry however healthy the database
+ * is. The breaker is rebuilt from the configuration Camel gave it, with that predicate added.
+ * Camel's own {@code record-exceptions} and {@code ignore-exceptions} cannot do it: they match
+ * exception classes, not the SQLState of a cause, and Camel clears the exception of an ignored or
+ * unrecorded failure, so the exchange would carry on as if the update had succeeded and commit its
+ * offset.
  */
 @Component
 public class CircuitBreakers implements CamelContextConfiguration {
 
   public static final String DECISION_DATABASE = "decision-database";
   public static final String OUTBOX_PUBLISHING = "outbox-publishing";
+
+  private static final List<String> NAMES = List.of(DECISION_DATABASE, OUTBOX_PUBLISHING);
+
+  /** The failures a breaker counts neither as a failure nor as a success. */
+  private static final Map<String, Predicate<Throwable>> IGNORED =
+      Map.of(
+          DECISION_DATABASE, failure -> DatabaseFailure.of(failure) != DatabaseFailure.UNAVAILABLE);
 
   private static final Logger log = LoggerFactory.getLogger(CircuitBreakers.class);
 
@@ -35,17 +57,20 @@ public class CircuitBreakers implements CamelContextConfiguration {
 
   @Override
   public void beforeApplicationStart(CamelContext camelContext) {
-    // the breakers only exist once the routes have started
+    // Camel starts a route's processors, then tells its lifecycle strategies, and only then starts
+    // the consumers: a breaker replaced here has seen no call yet.
+    camelContext.addLifecycleStrategy(
+        new LifecycleStrategySupport() {
+          @Override
+          public void onRoutesAdd(Collection<Route> routes) {
+            routes.forEach(CircuitBreakers.this::adopt);
+          }
+        });
   }
 
   @Override
   public void afterApplicationStart(CamelContext camelContext) {
-    for (var name : new String[] {DECISION_DATABASE, OUTBOX_PUBLISHING}) {
-      var processor = camelContext.getProcessor(name, ResilienceProcessor.class);
-      if (processor != null) {
-        watch(name, processor.getCircuitBreaker());
-      }
-    }
+    // every breaker was adopted as its route started
   }
 
   /** True unless the named breaker is open; a breaker this process does not run never blocks. */
@@ -54,8 +79,32 @@ public class CircuitBreakers implements CamelContextConfiguration {
     return breaker == null || breaker.getState() != CircuitBreaker.State.OPEN;
   }
 
-  private void watch(String name, CircuitBreaker breaker) {
-    breakers.put(name, breaker);
+  private void adopt(Route route) {
+    for (var name : NAMES) {
+      for (var processor : route.filter(name)) {
+        if (processor instanceof ResilienceProcessor resilience) {
+          // A restarted route gets the same breaker back, with its state and its gauge.
+          resilience.setCircuitBreaker(
+              breakers.computeIfAbsent(
+                  name, key -> watch(key, ignoring(key, resilience.getCircuitBreaker()))));
+        }
+      }
+    }
+  }
+
+  private static CircuitBreaker ignoring(String name, CircuitBreaker configured) {
+    var ignored = IGNORED.get(name);
+    if (ignored == null) {
+      return configured;
+    }
+    return CircuitBreaker.of(
+        name,
+        CircuitBreakerConfig.from(configured.getCircuitBreakerConfig())
+            .ignoreException(ignored)
+            .build());
+  }
+
+  private CircuitBreaker watch(String name, CircuitBreaker breaker) {
     breaker
         .getEventPublisher()
         .onStateTransition(
@@ -72,6 +121,7 @@ public class CircuitBreakers implements CamelContextConfiguration {
         .tag("name", name)
         .description("0 closed, 1 half-open, 2 open")
         .register(meterRegistry);
+    return breaker;
   }
 
   private static double stateValue(CircuitBreaker breaker) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * {@code apply-decision.sql}: the outcome of application {@code id}, applied only while it is
- * PENDING, with its audit event. When it changed nothing, {@code select-status-for-decision.sql}
- * reads the status the application already has, by the same {@code id}.
+ * PENDING, with its audit event. The outcome was decided from the {@link StoredApplication} and the
+ * score of the {@link ScoredApplication}.
  */
 public record RecordedDecision(
     UUID id, ApplicationStatus status, int cibilScore, String correlationId)

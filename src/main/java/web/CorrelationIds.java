@@ -1,7 +1,7 @@
 package web;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
+import messages.CorrelationId;
 
 /**
  * Accepts a caller's correlation id when it is safe to log and to carry through Kafka; otherwise
@@ -10,13 +10,10 @@ import java.util.regex.Pattern;
 public final class CorrelationIds {
 
   public static final String HEADER = "X-Correlation-ID";
-  private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private CorrelationIds() {}
 
   public static String acceptOrGenerate(String supplied) {
-    return supplied != null && ACCEPTED.matcher(supplied).matches()
-        ? supplied
-        : UUID.randomUUID().toString();
+    return CorrelationId.isValid(supplied) ? supplied : UUID.randomUUID().toString();
   }
 }

@@ -90,16 +90,22 @@ final class Deployment implements AutoCloseable {
    * last application submitted.
    */
   Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout) {
+    return awaitAllDecidedExcept(List.of(), ids, since, timeout);
+  }
+
+  /** The same, except for the applications given first, which are to stay PENDING. */
+  Duration awaitAllDecidedExcept(
+      Collection<UUID> undecided, Collection<UUID> ids, long since, Duration timeout) {
     try {
       await()
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(200))
           .dontCatchUncaughtExceptions()
-          .until(() -> pending(ids) == 0);
+          .until(() -> pending(ids, undecided) == 0);
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          pending(ids)
+          pending(ids, undecided)
               + " of "
               + ids.size()
               + " applications still PENDING after "
@@ -118,15 +124,24 @@ final class Deployment implements AutoCloseable {
    * be decided like any other.)
    */
   void assertEveryApplicationDecidedExactlyOnce(Collection<UUID> accepted) {
+    assertEveryApplicationDecidedExactlyOnceExcept(List.of(), accepted);
+  }
+
+  /**
+   * The same, except for the applications given first, whose credit reports were refused: each is
+   * still PENDING, with no decision in its audit trail.
+   */
+  void assertEveryApplicationDecidedExactlyOnceExcept(
+      Collection<UUID> undecided, Collection<UUID> accepted) {
     var stored = database.queryForList("SELECT id FROM applications", UUID.class);
-    assertThat(stored).as("stored applications").containsAll(accepted);
-    assertThat(pending(accepted)).as("still PENDING").isZero();
+    assertThat(stored).as("stored applications").containsAll(accepted).containsAll(undecided);
+    assertThat(pending(accepted, undecided)).as("still PENDING").isZero();
     assertThat(
             database.queryForObject(
                 "SELECT count(*) FROM application_events WHERE to_status <> 'PENDING'",
                 Integer.class))
         .as("decisions recorded")
-        .isEqualTo(stored.size());
+        .isEqualTo(stored.size() - undecided.size());
     assertThat(
             database.queryForList(
                 "SELECT application_id FROM application_events WHERE to_status <> 'PENDING'"
@@ -134,6 +149,13 @@ final class Deployment implements AutoCloseable {
                 UUID.class))
         .as("applications decided more than once")
         .isEmpty();
+    for (var id : undecided) {
+      assertThat(
+              database.queryForObject(
+                  "SELECT status FROM applications WHERE id = ?", String.class, id))
+          .as("application %s, whose report was refused", id)
+          .isEqualTo("PENDING");
+    }
   }
 
   int decidedTwice() {
@@ -174,12 +196,16 @@ final class Deployment implements AutoCloseable {
     return all.toString();
   }
 
-  private int pending(Collection<UUID> ids) {
+  private int pending(Collection<UUID> ids, Collection<UUID> undecided) {
     var stillPending =
         database.queryForObject(
-            "SELECT count(*) FROM applications WHERE status = 'PENDING'", Integer.class);
+            "SELECT count(*) FROM applications WHERE status = 'PENDING' AND NOT (id = ANY(?))",
+            Integer.class,
+            (Object) undecided.toArray(UUID[]::new));
     var missing =
-        ids.size() - database.queryForObject("SELECT count(*) FROM applications", Integer.class);
+        ids.size()
+            + undecided.size()
+            - database.queryForObject("SELECT count(*) FROM applications", Integer.class);
     return stillPending + Math.max(missing, 0);
   }
 

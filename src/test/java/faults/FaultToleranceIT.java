@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -220,6 +221,68 @@ class FaultToleranceIT {
     }
   }
 
+  /**
+   * Credit reports for real PENDING applications, mixed into the stream, that the database would
+   * refuse. Such a report can never succeed: retried as if transient, it would open the breaker for
+   * every partition and keep its own blocked. The one with a correlation id too long for
+   * VARCHAR(64) (SQLState 22001) the message rules now refuse before any statement runs; the other
+   * passes the message rules and meets a constraint they do not know (SQLState 23514), added here
+   * the way a later migration could add one, so the safety net beneath the rules is exercised
+   * against the real database too. Each is dead-lettered once, its application left PENDING, the
+   * breaker never leaves CLOSED, and every application behind them is decided.
+   */
+  @Test
+  void reportsTheDatabaseRefusesAreDeadLetteredOnceAndStallNothing() throws Exception {
+    try (var deployment = new Deployment(dir)) {
+      var service = deployment.start("all", "api,credit,decision", false);
+      deployment.database.execute(
+          "ALTER TABLE application_events ADD CONSTRAINT fault_suite_refusal"
+              + " CHECK (correlation_id IS DISTINCT FROM 'refused-by-the-database')");
+      var tooLong = ApplicationRow.pending(UUID.randomUUID()).insert(deployment.database);
+      var constrained = ApplicationRow.pending(UUID.randomUUID()).insert(deployment.database);
+      var refused = List.of(tooLong, constrained);
+      var fault = new CountDownLatch(1);
+      var stream = submitInBackground(service.baseUrl(), fault);
+
+      fault.await();
+      try (var producer = KafkaTestClients.producer(deployment.kafka.bootstrapServers())) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.CREDIT_REPORTS,
+                    tooLong.toString(),
+                    CreditReportMessage.of(tooLong).correlationId("x".repeat(65)).toJson()))
+            .get();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.CREDIT_REPORTS,
+                    constrained.toString(),
+                    CreditReportMessage.of(constrained)
+                        .correlationId("refused-by-the-database")
+                        .toJson()))
+            .get();
+      }
+      var result = stream.join();
+
+      var drain =
+          deployment.awaitAllDecidedExcept(
+              refused, result.accepted(), System.nanoTime(), DRAIN_LIMIT);
+      deployment.assertEveryApplicationDecidedExactlyOnceExcept(refused, result.accepted());
+      awaitDeadLetters(deployment, refused.size());
+      assertHoldsForTwoSeconds(
+          () ->
+              assertThat(deployment.deadLetters())
+                  .as("each refused report dead-lettered once")
+                  .isEqualTo(refused.size()));
+      assertThat(service.logContains("Circuit breaker decision-database went from"))
+          .as("the decision-database breaker left CLOSED")
+          .isFalse();
+      deployment.record(
+          "Reports the database refuses, for PENDING applications", result.accepted(), drain);
+    }
+  }
+
   @Test
   void duplicateAndConcurrentCreditReportsChangeTheApplicationOnce() throws Exception {
     try (var deployment = new Deployment(dir)) {
@@ -279,7 +342,7 @@ class FaultToleranceIT {
   }
 
   /** What a client does after an outage: submits again what was not accepted. */
-  private static java.util.List<UUID> resubmitTheRest(ServiceProcess service, int alreadyAccepted) {
+  private static List<UUID> resubmitTheRest(ServiceProcess service, int alreadyAccepted) {
     var rest =
         new ApplicationStream(service.baseUrl(), 7L).submit(APPLICATIONS - alreadyAccepted, RATE);
     assertThat(rest.refused() + rest.failed()).as("refused after the restart").isZero();

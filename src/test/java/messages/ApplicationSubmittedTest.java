@@ -74,6 +74,16 @@ class ApplicationSubmittedTest {
   }
 
   @Test
+  void refusesACorrelationIdTheAuditTrailCannotHold() {
+    assertThatThrownBy(
+            () ->
+                new ApplicationSubmitted(
+                    ID, "ABCDE1234F", "Asha Rao", INCOME, LOAN, LoanType.HOME, AT, "x".repeat(65)))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("correlation_id must be 1 to 64 letters, digits or ._:- characters");
+  }
+
+  @Test
   void toStringMasksThePanAndLeavesOutTheName() {
     assertThat(submitted(ID, "ABCDE1234F", INCOME, LOAN, LoanType.PERSONAL).toString())
         .isEqualTo(

@@ -58,6 +58,54 @@ class CreditReportTest {
         .hasMessage("loan_amount_inr must be greater than 0");
   }
 
+  @ParameterizedTest(name = "correlation id ''{0}'' is accepted")
+  @CsvSource({
+    "a",
+    "req-42",
+    "trace.id_v2:span-7",
+    "6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b",
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._",
+  })
+  void acceptsACorrelationIdTheAuditTrailCanHold(String correlationId) {
+    assertThat(withCorrelationId(correlationId).correlationId()).isEqualTo(correlationId);
+  }
+
+  @Test
+  void acceptsAReportWithoutACorrelationId() {
+    assertThat(withCorrelationId(null).correlationId()).isNull();
+  }
+
+  /** The audit trail's correlation_id is VARCHAR(64): a longer one would be refused there. */
+  @ParameterizedTest(name = "a correlation id of {0} characters is {1}")
+  @CsvSource({"63, accepted", "64, accepted", "65, refused", "200, refused"})
+  void acceptsACorrelationIdOfAtMost64Characters(int length, String outcome) {
+    var correlationId = "x".repeat(length);
+
+    if (outcome.equals("accepted")) {
+      assertThat(withCorrelationId(correlationId).correlationId()).isEqualTo(correlationId);
+    } else {
+      assertThatThrownBy(() -> withCorrelationId(correlationId))
+          .isInstanceOf(InvalidMessageException.class)
+          .hasMessage("correlation_id must be 1 to 64 letters, digits or ._:- characters");
+    }
+  }
+
+  @ParameterizedTest(name = "correlation id ''{0}'' is refused")
+  @CsvSource({"''", "'req 42'", "req/42", "ré-42"})
+  void refusesACorrelationIdWithOtherCharacters(String correlationId) {
+    assertThatThrownBy(() -> withCorrelationId(correlationId))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("correlation_id must be 1 to 64 letters, digits or ._:- characters");
+  }
+
+  /** PostgreSQL refuses a NUL in any text column (SQLState 22021). */
+  @Test
+  void refusesACorrelationIdWithANulCharacter() {
+    assertThatThrownBy(() -> withCorrelationId("req" + '\0' + "42"))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("correlation_id must be 1 to 64 letters, digits or ._:- characters");
+  }
+
   @Test
   void ofCarriesTheSubmissionAndTheScore() {
     var submitted =
@@ -85,6 +133,10 @@ class CreditReportTest {
             "CreditReport[applicationId=6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b,"
                 + " panNumber=ABCDE***4F, cibilScore=790, correlationId=corr-1]")
         .doesNotContain("ABCDE1234F");
+  }
+
+  private static CreditReport withCorrelationId(String correlationId) {
+    return new CreditReport(ID, "ABCDE1234F", 700, INCOME, LOAN, LoanType.HOME, AT, correlationId);
   }
 
   private static BigDecimal decimalOrNull(String text) {

@@ -1,25 +1,33 @@
 package prequal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fixtures.ApplicationRow;
 import fixtures.CreditReportMessage;
 import fixtures.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import messages.CorrelationId;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import resilience.CircuitBreakers;
 
 /**
- * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, or about an
- * application that does not exist.
+ * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, about an
+ * application that does not exist, with amounts other than the stored ones, or carrying data the
+ * database refuses.
  */
 class CreditReportDeliveryIT extends EndToEndTest {
 
@@ -96,6 +104,91 @@ class CreditReportDeliveryIT extends EndToEndTest {
             jdbc.queryForObject(
                 "SELECT count(*) FROM applications WHERE id = ?", Integer.class, id))
         .isZero();
+  }
+
+  /** The report's own amounts would decide the other way: only the stored ones may count. */
+  @ParameterizedTest(name = "stored income {0}, loan {1}; reported income {2}, loan {3}: {4}")
+  @CsvSource({
+    "10000.00, 480000.00, 90000.00, 480000.00, MANUAL_REVIEW",
+    "10000.01, 480000.00, 10000.00, 480000.00, PRE_APPROVED",
+  })
+  void decisionTakesTheAmountsFromTheStoredApplication(
+      String storedIncome,
+      String storedLoan,
+      String reportedIncome,
+      String reportedLoan,
+      String outcome)
+      throws Exception {
+    var id =
+        ApplicationRow.pending(UUID.randomUUID())
+            .income(storedIncome)
+            .loan(storedLoan)
+            .insert(jdbc);
+    var processed = reportsProcessed(id, 1);
+
+    try (var producer = KafkaTestClients.producer()) {
+      var report =
+          CreditReportMessage.of(id).score(700).income(reportedIncome).loan(reportedLoan).toJson();
+      producer.send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report)).get();
+    }
+
+    assertThat(processed.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(status(id)).isEqualTo(outcome);
+    assertThat(decisionEvents(id)).isEqualTo(1);
+  }
+
+  /**
+   * The safety net beneath the message rules, against the real database: a constraint the rules do
+   * not know, standing for a schema rule added later, refuses the report's correlation id (SQLState
+   * 23514). The report is dead-lettered, the application left as it was, and the breaker counts
+   * nothing.
+   */
+  @Test
+  void reportTheDatabaseRefusesIsDeadLetteredAndNotCountedByTheBreaker() throws Exception {
+    var id = pendingApplication();
+    var breaker =
+        camelContext
+            .getProcessor(CircuitBreakers.DECISION_DATABASE, ResilienceProcessor.class)
+            .getCircuitBreaker();
+    var failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+    jdbc.execute(
+        "ALTER TABLE application_events ADD CONSTRAINT refuses_the_test_report"
+            + " CHECK (correlation_id IS DISTINCT FROM 'refused-by-the-database')");
+    try {
+      try (var producer = KafkaTestClients.producer()) {
+        var report = CreditReportMessage.of(id).correlationId("refused-by-the-database").toJson();
+        producer.send(new ProducerRecord<>(Topics.CREDIT_REPORTS, id.toString(), report)).get();
+      }
+
+      var deadLetter =
+          KafkaTestClients.awaitRecord(
+              Topics.DEAD_LETTER,
+              record -> id.toString().equals(record.key()),
+              Duration.ofSeconds(20));
+
+      assertThat(new String(deadLetter.headers().lastHeader("error_class").value(), UTF_8))
+          .isEqualTo("org.springframework.dao.DataIntegrityViolationException");
+      assertThat(readTree(deadLetter.value()).get("error_message").asText())
+          .contains("refuses_the_test_report");
+    } finally {
+      jdbc.execute("ALTER TABLE application_events DROP CONSTRAINT refuses_the_test_report");
+    }
+    assertThat(status(id)).isEqualTo("PENDING");
+    assertThat(decisionEvents(id)).isZero();
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  /** The message rules hold a correlation id to the width of the columns it is written to. */
+  @Test
+  void correlationIdRuleMatchesTheColumnsItIsWrittenTo() {
+    assertThat(
+            jdbc.queryForList(
+                "SELECT character_maximum_length FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND column_name = 'correlation_id'",
+                Integer.class))
+        .hasSize(2)
+        .containsOnly(CorrelationId.MAX_LENGTH);
   }
 
   private NotifyBuilder reportsProcessed(UUID id, int count) {

@@ -1,5 +1,6 @@
 package routes.decision;
 
+import application.ApplicationStatus;
 import broker.ConsumerGroups;
 import broker.KafkaCommits;
 import decision.DecisionPolicy;
@@ -16,21 +17,26 @@ import prequal.Role;
 import resilience.CircuitBreakers;
 import routes.shared.ConsumerErrorHandling;
 import store.RecordedDecision;
+import store.ScoredApplication;
+import store.StoredApplication;
 
 /**
- * decision-service: decide each credit report and record the outcome. The update applies only while
- * the application is PENDING, in the same statement as its audit event, so a duplicate or
- * concurrent report changes nothing. The offset is committed after the database commit.
+ * decision-service: decide each credit report and record the outcome. Only the score comes from the
+ * report; income and loan amount come from the stored application, so whoever can write to the
+ * topic cannot choose the outcome. The update applies only while the application is PENDING, in the
+ * same statement as its audit event, so a duplicate or concurrent report changes nothing. The
+ * offset is committed after the database commit.
  *
- * <p>The update runs behind the {@code decision-database} circuit breaker. While it is open the
+ * <p>Both statements run behind the {@code decision-database} circuit breaker. While it is open the
  * consumer holds its record uncommitted and waits (see {@link ConsumerErrorHandling}): an outage
- * never sends a report to the dead-letter topic.
+ * never sends a report to the dead-letter topic, and a report the database refuses never opens the
+ * breaker.
  */
 @Component
 @ConditionalOnRole(Role.DECISION)
 public class DecisionRoute extends RouteBuilder {
 
-  static final String CURRENT_STATUS = "currentStatus";
+  static final String STORED = "storedApplication";
 
   private final DecisionPolicy policy = new DecisionPolicy();
   private final DecisionMetrics decisionMetrics;
@@ -47,25 +53,30 @@ public class DecisionRoute extends RouteBuilder {
         .routeConfigurationId(ConsumerErrorHandling.ID)
         .process(exchange -> LogContext.service(Role.DECISION))
         .unmarshal().json(CreditReport.class)
-        .process(this::decide)
-        .circuitBreaker()
+        .process(DecisionRoute::score)
+        // Camel leaves a circuit breaker out of the route's error handling unless told otherwise:
+        // its failures would fail the exchange unseen by ConsumerErrorHandling.
+        .circuitBreaker().inheritErrorHandler(true)
             .id(CircuitBreakers.DECISION_DATABASE)
             .configuration(CircuitBreakers.DECISION_DATABASE)
-            .to("sql:classpath:sql/apply-decision.sql").id("record-decision")
+            .to("sql:classpath:sql/select-application-for-decision.sql?outputType=SelectOne"
+                + "&outputClass=" + StoredApplication.class.getName()
+                + "&outputHeader=" + STORED).id("read-application")
+            .filter(DecisionRoute::isPending)
+                .process(this::decide)
+                .to("sql:classpath:sql/apply-decision.sql").id("record-decision")
+            .end()
         .end()
         .choice()
+            .when(header(STORED).isNull())
+                .throwException(UnknownApplicationException.class, "No application ${body.id}")
+            .when(DecisionRoute::isDecidedAlready)
+                .log("Duplicate credit report ignored: already ${header." + STORED + ".status}")
             .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
                 .log("Decided: ${body.status} (CIBIL ${body.cibilScore})")
                 .process(this::countDecision)
             .otherwise()
-                .to("sql:classpath:sql/select-status-for-decision.sql?outputType=SelectOne"
-                    + "&outputHeader=" + CURRENT_STATUS).id("read-current-status")
-                .choice()
-                    .when(header(CURRENT_STATUS).isNull())
-                        .throwException(UnknownApplicationException.class, "No application ${body.id}")
-                    .otherwise()
-                        .log("Duplicate credit report ignored: already ${header." + CURRENT_STATUS + "}")
-                .end()
+                .log("Duplicate credit report ignored: a concurrent report decided it first")
         .end()
         .process(KafkaCommits::commit);
     // @formatter:on
@@ -74,15 +85,32 @@ public class DecisionRoute extends RouteBuilder {
   // Plain calls: bean binding with a parameter expression goes through the simple language and
   // reflection on every record.
 
-  private void decide(Exchange exchange) {
+  private static void score(Exchange exchange) {
     var message = exchange.getMessage();
     var report = message.getBody(CreditReport.class);
     LogContext.application(report.applicationId(), report.correlationId());
-    var outcome =
-        policy.decide(report.cibilScore(), report.monthlyIncomeInr(), report.loanAmountInr());
     message.setBody(
-        new RecordedDecision(
-            report.applicationId(), outcome, report.cibilScore(), report.correlationId()));
+        new ScoredApplication(report.applicationId(), report.cibilScore(), report.correlationId()));
+  }
+
+  private static boolean isPending(Exchange exchange) {
+    var stored = exchange.getMessage().getHeader(STORED, StoredApplication.class);
+    return stored != null && stored.status() == ApplicationStatus.PENDING;
+  }
+
+  private static boolean isDecidedAlready(Exchange exchange) {
+    var stored = exchange.getMessage().getHeader(STORED, StoredApplication.class);
+    return stored != null && stored.status() != ApplicationStatus.PENDING;
+  }
+
+  private void decide(Exchange exchange) {
+    var message = exchange.getMessage();
+    var scored = message.getBody(ScoredApplication.class);
+    var stored = message.getHeader(STORED, StoredApplication.class);
+    var outcome =
+        policy.decide(scored.cibilScore(), stored.monthlyIncomeInr(), stored.loanAmountInr());
+    message.setBody(
+        new RecordedDecision(scored.id(), outcome, scored.cibilScore(), scored.correlationId()));
   }
 
   private void countDecision(Exchange exchange) {

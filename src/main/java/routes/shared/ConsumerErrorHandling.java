@@ -4,6 +4,7 @@ import broker.KafkaCommits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import decision.UnknownApplicationException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.sql.SQLException;
 import java.time.Clock;
 import messages.DeadLetter;
 import messages.InvalidMessageException;
@@ -12,23 +13,26 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.springframework.stereotype.Component;
 import prequal.PrequalProperties;
+import resilience.DatabaseFailure;
 
 /**
  * Error handling shared by the Kafka consumer routes.
  *
  * <ul>
  *   <li>A message that can never succeed (unreadable, breaking the message rules, naming an unknown
- *       application) goes to the dead-letter topic with the dead-letter schema; its offset is
- *       committed only after the broker acknowledged the dead letter.
+ *       application, carrying data the database refuses, {@link DatabaseFailure#REFUSED_DATA}) goes
+ *       to the dead-letter topic with the dead-letter schema; its offset is committed only after
+ *       the broker acknowledged the dead letter.
  *   <li>While a circuit breaker is open the record is held, uncommitted, and offered again every
  *       second: the consumer is paused on it, and nothing is dead-lettered because of an outage.
  *   <li>Anything else is presumed transient: redelivered with backoff, and if it still fails the
  *       offset is not committed and the consumer re-polls the record ({@code breakOnFirstError}),
  *       so the partition does not advance past unprocessed work. A failure inside a circuit breaker
- *       is not redelivered in place: the breaker counts it and the record is re-polled, until the
- *       breaker opens and the record is held as above.
+ *       is handled the same way (the breaker inherits this error handling); the breaker counts the
+ *       ones that say the database is unavailable, until it opens and the record is held as above.
  * </ul>
  */
 @Component
@@ -52,16 +56,11 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
     // @formatter:off
     var consumer = routeConfiguration(ID);
 
-    consumer.onException(JsonProcessingException.class, InvalidMessageException.class,
-            UnknownApplicationException.class)
-        .handled(true)
-        .useOriginalMessage()
-        .log(LoggingLevel.WARN, "Dead-lettering a message that can never succeed: ${exception.message}")
-        .process(this::toDeadLetter)
-        .marshal().json()
-        .to("kafka:{{prequal.topics.dead-letter.name}}")
-        .process(this::countDeadLetter)
-        .process(KafkaCommits::commit);
+    deadLetter(consumer.onException(JsonProcessingException.class, InvalidMessageException.class,
+            UnknownApplicationException.class));
+    // Camel matches from the root cause up, so the SQLException itself, beneath Spring's wrapper.
+    deadLetter(consumer.onException(SQLException.class)
+        .onWhen(exchange -> DatabaseFailure.of(exchange.getException()) == DatabaseFailure.REFUSED_DATA));
 
     consumer.onException(CallNotPermittedException.class)
         // A shutdown must not wait out an outage: the record stays uncommitted and comes back.
@@ -77,6 +76,20 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
         .retryAttemptedLogLevel(LoggingLevel.WARN)
         .logExhausted(true)
         .logExhaustedMessageHistory(false);
+    // @formatter:on
+  }
+
+  private void deadLetter(OnExceptionDefinition poison) {
+    // @formatter:off
+    poison
+        .handled(true)
+        .useOriginalMessage()
+        .log(LoggingLevel.WARN, "Dead-lettering a message that can never succeed: ${exception.message}")
+        .process(this::toDeadLetter)
+        .marshal().json()
+        .to("kafka:{{prequal.topics.dead-letter.name}}")
+        .process(this::countDeadLetter)
+        .process(KafkaCommits::commit);
     // @formatter:on
   }
 

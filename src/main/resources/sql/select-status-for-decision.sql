@@ -1,1 +1,0 @@
-SELECT status FROM applications WHERE id = :#id
