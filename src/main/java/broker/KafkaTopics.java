@@ -20,7 +20,8 @@ import prequal.PrequalProperties;
 
 /**
  * Creates the three topics with their partitions and retention before any route starts: a consumer
- * that subscribed first would let the broker auto-create a topic with one partition.
+ * that subscribed first would let the broker auto-create a topic with one partition. Its admin
+ * client, with {@link KafkaSecurity} applied, also serves the health probe and the lag monitor.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
@@ -29,14 +30,17 @@ class KafkaTopics {
 
   @Bean(destroyMethod = "close")
   Admin kafkaAdmin(
-      @Value("${camel.component.kafka.brokers}") String brokers, PrequalProperties properties) {
+      @Value("${camel.component.kafka.brokers}") String brokers,
+      PrequalProperties properties,
+      KafkaSecurity security) {
     var timeoutMs = (int) properties.healthTimeout().toMillis();
     return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-            AdminClientConfig.CLIENT_ID_CONFIG, "loan-prequal-admin"));
+        security.appliedTo(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.CLIENT_ID_CONFIG, "loan-prequal-admin")));
   }
 
   @Bean
