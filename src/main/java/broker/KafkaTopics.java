@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -59,7 +60,12 @@ class KafkaTopics {
                                 TopicConfig.RETENTION_MS_CONFIG,
                                 Long.toString(spec.retention().toMillis()))))
             .toList();
-    var result = admin.createTopics(wanted);
+    // The admin client's own bound on a call is the health probe's, which a SASL login to a busy
+    // broker can use up before the topics are even asked for.
+    var result =
+        admin.createTopics(
+            wanted,
+            new CreateTopicsOptions().timeoutMs((int) topics.provisionTimeout().toMillis()));
     for (var entry : result.values().entrySet()) {
       try {
         entry.getValue().get(topics.provisionTimeout().toMillis(), TimeUnit.MILLISECONDS);
