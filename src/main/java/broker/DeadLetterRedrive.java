@@ -43,14 +43,17 @@ public class DeadLetterRedrive {
   private static final Duration MAX_DURATION = Duration.ofMinutes(2);
 
   private final String brokers;
+  private final KafkaSecurity security;
   private final String deadLetterTopic;
   private final ObjectMapper objectMapper;
 
   DeadLetterRedrive(
       @Value("${camel.component.kafka.brokers}") String brokers,
+      KafkaSecurity security,
       PrequalProperties properties,
       ObjectMapper objectMapper) {
     this.brokers = brokers;
+    this.security = security;
     this.deadLetterTopic = properties.topics().deadLetter().name();
     this.objectMapper = objectMapper;
   }
@@ -108,34 +111,36 @@ public class DeadLetterRedrive {
   }
 
   private Map<String, Object> consumerConfig() {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        brokers,
-        ConsumerConfig.GROUP_ID_CONFIG,
-        GROUP,
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        GROUP + "-" + UUID.randomUUID(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-        false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-        "earliest",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-        StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-        StringDeserializer.class);
+    return security.appliedTo(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            brokers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            GROUP,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            GROUP + "-" + UUID.randomUUID(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class));
   }
 
   private Map<String, Object> producerConfig() {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        brokers,
-        ProducerConfig.ACKS_CONFIG,
-        "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-        true,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-        StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-        StringSerializer.class);
+    return security.appliedTo(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            brokers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class));
   }
 }

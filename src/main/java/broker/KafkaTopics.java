@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -20,7 +21,8 @@ import prequal.PrequalProperties;
 
 /**
  * Creates the three topics with their partitions and retention before any route starts: a consumer
- * that subscribed first would let the broker auto-create a topic with one partition.
+ * that subscribed first would let the broker auto-create a topic with one partition. Its admin
+ * client, with {@link KafkaSecurity} applied, also serves the health probe and the lag monitor.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
@@ -29,14 +31,17 @@ class KafkaTopics {
 
   @Bean(destroyMethod = "close")
   Admin kafkaAdmin(
-      @Value("${camel.component.kafka.brokers}") String brokers, PrequalProperties properties) {
+      @Value("${camel.component.kafka.brokers}") String brokers,
+      PrequalProperties properties,
+      KafkaSecurity security) {
     var timeoutMs = (int) properties.healthTimeout().toMillis();
     return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-            AdminClientConfig.CLIENT_ID_CONFIG, "loan-prequal-admin"));
+        security.appliedTo(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.CLIENT_ID_CONFIG, "loan-prequal-admin")));
   }
 
   @Bean
@@ -55,7 +60,12 @@ class KafkaTopics {
                                 TopicConfig.RETENTION_MS_CONFIG,
                                 Long.toString(spec.retention().toMillis()))))
             .toList();
-    var result = admin.createTopics(wanted);
+    // The admin client's own bound on a call is the health probe's, which a SASL login to a busy
+    // broker can use up before the topics are even asked for.
+    var result =
+        admin.createTopics(
+            wanted,
+            new CreateTopicsOptions().timeoutMs((int) topics.provisionTimeout().toMillis()));
     for (var entry : result.values().entrySet()) {
       try {
         entry.getValue().get(topics.provisionTimeout().toMillis(), TimeUnit.MILLISECONDS);

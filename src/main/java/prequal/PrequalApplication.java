@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
       "routes",
       "web"
     })
-@ConfigurationPropertiesScan(basePackages = {"prequal"})
+@ConfigurationPropertiesScan(basePackages = {"prequal", "broker"})
 public class PrequalApplication {
 
   public static void main(String[] args) {

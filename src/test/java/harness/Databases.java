@@ -2,9 +2,11 @@ package harness;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * PostgreSQL JDBC URLs for the fault tests. Each service under test gets a database of its own on
@@ -40,6 +42,33 @@ public final class Databases {
 
   public static String host(String jdbcUrl) {
     return parse(jdbcUrl).group(1);
+  }
+
+  /**
+   * The same URL without the {@code user} and {@code password} parameters the embedded server's URL
+   * carries, which would override the account a connection is opened with.
+   */
+  public static String withoutCredentials(String jdbcUrl) {
+    var url = parse(jdbcUrl);
+    var kept =
+        url.group(4) == null
+            ? ""
+            : Arrays.stream(url.group(4).substring(1).split("&", -1))
+                .filter(
+                    parameter ->
+                        !parameter.startsWith("user=") && !parameter.startsWith("password="))
+                .collect(Collectors.joining("&"));
+    return "jdbc:postgresql://"
+        + url.group(1)
+        + portPart(url)
+        + "/"
+        + url.group(3)
+        + (kept.isEmpty() ? "" : "?" + kept);
+  }
+
+  /** The database a URL names. */
+  public static String name(String jdbcUrl) {
+    return parse(jdbcUrl).group(3);
   }
 
   public static int port(String jdbcUrl) {

@@ -12,18 +12,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.scram.ScramLoginModule;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -39,6 +45,11 @@ import org.awaitility.core.ConditionTimeoutException;
  * cannot register until its previous session has expired) and the offsets topic has 3 partitions
  * instead of 50. The JVM runs with the C1 compiler only, which shortens its start-up.
  *
+ * <p>{@link #startRequiringScram} starts it with a client listener that accepts only SCRAM-SHA-512
+ * logins (SASL_PLAINTEXT) of the users it is given, whose credentials are bootstrapped when the
+ * storage is formatted, plus an admin user of its own for inter-broker requests; the controller
+ * listener stays PLAINTEXT on the loopback address.
+ *
  * <p>Its output goes to {@code broker.log} under the data directory, appended across restarts;
  * failures to start quote the end of it.
  */
@@ -51,18 +62,30 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private static final List<String> TEST_JVM_OPTIONS =
       List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+  /** The only mechanism a SCRAM broker enables. */
+  public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
+  /** The broker's own user: inter-broker requests and the harness's readiness probe. */
+  public static final String ADMIN_USER = "admin";
+
   private final Path dataDir;
   private final Path config;
   private final Path logFile;
   private final int brokerPort;
   private final int controllerPort;
   private final List<String> jvmOptions;
+  private final Map<String, String> scramUsers;
   private Process process;
 
   private KafkaBrokerProcess(
-      Path dataDir, int brokerPort, int controllerPort, List<String> jvmOptions) {
+      Path dataDir,
+      int brokerPort,
+      int controllerPort,
+      List<String> jvmOptions,
+      Map<String, String> scramUsers) {
     this.dataDir = dataDir;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.scramUsers = Map.copyOf(scramUsers);
     this.config = dataDir.resolve("server.properties");
     this.logFile = dataDir.resolve("broker.log");
     this.brokerPort = brokerPort;
@@ -82,13 +105,34 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    * broker with a throughput-minded JVM (the C2 compiler, G1), since its start-up is not measured.
    */
   public static KafkaBrokerProcess start(Path dataDir, List<String> jvmOptions) {
+    return start(dataDir, jvmOptions, Map.of());
+  }
+
+  /**
+   * The same broker with a client listener that requires a SCRAM-SHA-512 login as one of the users
+   * (name to password), or as {@link #ADMIN_USER}, whose password the broker picks. Names and
+   * passwords are letters, digits and dashes: they are written into the JAAS line and the {@code
+   * --add-scram} argument as they are.
+   */
+  public static KafkaBrokerProcess startRequiringScram(Path dataDir, Map<String, String> users) {
+    if (users.containsKey(ADMIN_USER)) {
+      throw new IllegalArgumentException("The user " + ADMIN_USER + " is the broker's own");
+    }
+    var withAdmin = new HashMap<>(users);
+    withAdmin.put(ADMIN_USER, "admin-" + UUID.randomUUID().toString().replace("-", ""));
+    return start(dataDir, TEST_JVM_OPTIONS, withAdmin);
+  }
+
+  private static KafkaBrokerProcess start(
+      Path dataDir, List<String> jvmOptions, Map<String, String> scramUsers) {
     int brokerPort = Ports.free();
     int controllerPort = Ports.free();
     while (controllerPort == brokerPort) {
       controllerPort = Ports.free();
     }
     var broker =
-        new KafkaBrokerProcess(dataDir.toAbsolutePath(), brokerPort, controllerPort, jvmOptions);
+        new KafkaBrokerProcess(
+            dataDir.toAbsolutePath(), brokerPort, controllerPort, jvmOptions, scramUsers);
     broker.writeConfiguration();
     broker.format();
     broker.launch();
@@ -101,6 +145,31 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   public Path logFile() {
     return logFile;
+  }
+
+  /**
+   * What a client adds to its configuration to log in as the user: nothing for a PLAINTEXT broker.
+   */
+  public Map<String, Object> clientProperties(String user) {
+    if (scramUsers.isEmpty()) {
+      return Map.of();
+    }
+    var password = scramUsers.get(user);
+    if (password == null) {
+      throw new IllegalArgumentException("No SCRAM user " + user + " on this broker");
+    }
+    return Map.of(
+        CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+        "SASL_PLAINTEXT",
+        SaslConfigs.SASL_MECHANISM,
+        SCRAM_MECHANISM,
+        SaslConfigs.SASL_JAAS_CONFIG,
+        jaasConfig(user, password));
+  }
+
+  /** {@link #clientProperties} of the broker's own admin user. */
+  public Map<String, Object> adminClientProperties() {
+    return clientProperties(ADMIN_USER);
   }
 
   public synchronized boolean isRunning() {
@@ -151,19 +220,39 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   private void writeConfiguration() {
     var logDirs = dataDir.resolve("kraft-logs");
-    var properties =
+    var listener = scramUsers.isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT";
+    var properties = new ArrayList<String>();
+    properties.addAll(
         List.of(
             "process.roles=broker,controller",
             "node.id=1",
             "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-            "listeners=PLAINTEXT://127.0.0.1:"
+            "listeners="
+                + listener
+                + "://127.0.0.1:"
                 + brokerPort
                 + ",CONTROLLER://127.0.0.1:"
                 + controllerPort,
-            "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
-            "inter.broker.listener.name=PLAINTEXT",
+            "advertised.listeners=" + listener + "://127.0.0.1:" + brokerPort,
+            "inter.broker.listener.name=" + listener,
             "controller.listener.names=CONTROLLER",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "listener.security.protocol.map="
+                + listener
+                + ":"
+                + listener
+                + ",CONTROLLER:PLAINTEXT"));
+    if (!scramUsers.isEmpty()) {
+      properties.addAll(
+          List.of(
+              "sasl.enabled.mechanisms=" + SCRAM_MECHANISM,
+              "sasl.mechanism.inter.broker.protocol=" + SCRAM_MECHANISM,
+              "listener.name.sasl_plaintext."
+                  + SCRAM_MECHANISM.toLowerCase(Locale.ROOT)
+                  + ".sasl.jaas.config="
+                  + jaasConfig(ADMIN_USER, scramUsers.get(ADMIN_USER))));
+    }
+    properties.addAll(
+        List.of(
             "log.dirs=" + logDirs,
             "auto.create.topics.enable=false",
             "num.partitions=1",
@@ -178,7 +267,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             "broker.session.timeout.ms=3000",
             "num.network.threads=2",
             "num.io.threads=2",
-            "log.cleaner.dedupe.buffer.size=2097152");
+            "log.cleaner.dedupe.buffer.size=2097152"));
     var logback =
         """
         <configuration>
@@ -201,11 +290,20 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   /**
    * {@code kafka-storage format} in this JVM: it only writes the meta.properties and bootstrap
-   * checkpoint, and its {@code main} would exit the JVM.
+   * checkpoint, and its {@code main} would exit the JVM. The SCRAM credentials go into that
+   * checkpoint: in KRaft mode there is no other way to have a first user before the broker runs.
    */
   private void format() {
     var output = new ByteArrayOutputStream();
-    String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()};
+    var arguments =
+        new ArrayList<>(
+            List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+    scramUsers.forEach(
+        (user, password) -> {
+          arguments.add("--add-scram");
+          arguments.add(SCRAM_MECHANISM + "=[name=" + user + ",password=" + password + "]");
+        });
+    var args = arguments.toArray(String[]::new);
     int status;
     try (var out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
       status = StorageTool.execute(args, out);
@@ -237,17 +335,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   private void awaitReady() {
     var last = new AtomicReference<Exception>();
-    try (var admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                PROBE_TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                PROBE_TIMEOUT_MS,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-                500))) {
+    var probe = new HashMap<String, Object>();
+    probe.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    probe.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
+    probe.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
+    probe.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+    if (!scramUsers.isEmpty()) {
+      probe.putAll(adminClientProperties());
+    }
+    try (var admin = Admin.create(probe)) {
       await()
           .atMost(READY_TIMEOUT)
           .pollDelay(Duration.ZERO)
@@ -291,6 +387,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
               + ChildJvm.tail(logFile, 60),
           e);
     }
+  }
+
+  private static String jaasConfig(String user, String password) {
+    return ScramLoginModule.class.getName()
+        + " required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
   }
 
   private static boolean waitFor(Process process, Duration timeout) {

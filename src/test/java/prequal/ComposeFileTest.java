@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,15 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+  /** How the broker's client listener, and so every client, authenticates. */
+  private static final String BROKER_PROTOCOL = "SASL_PLAINTEXT";
+
+  private static final String MECHANISM = "SCRAM-SHA-512";
+
+  /** A user the broker's command formats the storage with, and the variable of its password. */
+  private static final Pattern SCRAM_USER =
+      Pattern.compile("--add-scram \"SCRAM-SHA-512=\\[name=([a-z-]+),password=\\$\\$([A-Z_]+)]\"");
 
   /** Read by Spring Boot itself rather than through a placeholder in application.yml. */
   private static final Set<String> SPRING_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE");
@@ -123,10 +134,48 @@ class ComposeFileTest {
     assertThat(Integer.parseInt(image.substring("postgres:".length()).split("[.-]", 2)[0]))
         .isGreaterThanOrEqualTo(16);
     assertThat(map(postgres.get("healthcheck")).get("test").toString()).contains("pg_isready");
-    assertThat(environment("postgres"))
-        .containsEntry("POSTGRES_DB", "prequal")
-        .containsEntry("POSTGRES_USER", "prequal")
-        .containsEntry("POSTGRES_PASSWORD", environment("prequal-api").get("DB_PASSWORD"));
+    assertThat(environment("postgres")).containsEntry("POSTGRES_DB", "prequal");
+    assertThat(environment("postgres").get("POSTGRES_PASSWORD"))
+        .asString()
+        .startsWith("${POSTGRES_PASSWORD:?");
+  }
+
+  @ParameterizedTest(name = "{0} migrates as the owner and runs as an account that is not")
+  @CsvSource({"prequal-api", "credit-service", "decision-service"})
+  void theServiceNeverUsesTheDatabaseOwnerAtRunTime(String service) {
+    var environment = environment(service);
+    var postgres = environment("postgres");
+
+    assertThat(environment.get("FLYWAY_USER")).isNotNull().isNotEqualTo(environment.get("DB_USER"));
+    assertThat(environment.get("DB_USER")).isNotEqualTo(postgres.get("POSTGRES_USER"));
+    assertThat(variable(environment.get("FLYWAY_PASSWORD")))
+        .isNotEqualTo(variable(environment.get("DB_PASSWORD")));
+    assertThat(variable(environment.get("DB_PASSWORD")))
+        .isNotEqualTo(variable(postgres.get("POSTGRES_PASSWORD")));
+    assertThat(variable(environment.get("FLYWAY_PASSWORD")))
+        .isNotEqualTo(variable(postgres.get("POSTGRES_PASSWORD")));
+  }
+
+  @Test
+  void postgresCreatesBothAccountsFromTheRolesScriptOnANewVolume() {
+    var postgres = environment("postgres");
+    var role = environment("prequal-api");
+    var init = read("db/postgres-init.sh");
+
+    for (var account : List.of("FLYWAY_USER", "FLYWAY_PASSWORD", "DB_USER", "DB_PASSWORD")) {
+      assertThat(postgres.get(account)).as(account).isEqualTo(role.get(account));
+    }
+    assertThat(service("postgres").get("volumes").toString())
+        .contains("./db/roles.sql:/prequal/roles.sql:ro")
+        .contains("./db/postgres-init.sh:/docker-entrypoint-initdb.d/");
+    assertThat(init)
+        .contains("-v owner=\"$FLYWAY_USER\" -v owner_password=\"$FLYWAY_PASSWORD\"")
+        .contains("-v runtime=\"$DB_USER\" -v runtime_password=\"$DB_PASSWORD\"")
+        .contains("-v database=\"$POSTGRES_DB\"")
+        .contains("-f /prequal/roles.sql");
+    assertThat(read("db/roles.sql"))
+        .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\"")
+        .doesNotContain("SUPERUSER");
   }
 
   @Test
@@ -141,6 +190,85 @@ class ComposeFileTest {
     assertThat(read("docker-compose.yml").toLowerCase(Locale.ROOT)).doesNotContain("zookeeper");
     assertThat(map(kafka.get("healthcheck")).get("test").toString())
         .contains("kafka-broker-api-versions.sh");
+  }
+
+  @Test
+  void kafkaAcceptsClientsOnlyWithAScramLogin() {
+    var kafka = environment("kafka");
+    var protocols =
+        Arrays.stream(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString().split(",", -1))
+            .map(entry -> entry.split(":", -1))
+            .collect(Collectors.toMap(entry -> entry[0], entry -> entry[1]));
+    var controller = kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES").toString();
+
+    for (var listener : kafka.get("KAFKA_LISTENERS").toString().split(",", -1)) {
+      var name = listener.substring(0, listener.indexOf("://"));
+      if (name.equals(controller)) {
+        assertThat(listener).as("the controller listener").contains("://127.0.0.1:");
+      } else {
+        assertThat(protocols.get(name)).as(listener).isEqualTo(BROKER_PROTOCOL);
+      }
+    }
+    assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS"))
+        .isEqualTo(BROKER_PROTOCOL + "://kafka:9092");
+    assertThat(protocols.get(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME").toString()))
+        .isEqualTo(BROKER_PROTOCOL);
+    assertThat(kafka)
+        .containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", MECHANISM)
+        .containsEntry("KAFKA_SASL_MECHANISM_INTER_BROKER_PROTOCOL", MECHANISM);
+    assertThat(kafka.get("KAFKA_OPTS").toString())
+        .isEqualTo("-Djava.security.auth.login.config=/tmp/kafka_server_jaas.conf");
+    assertThat(kafkaCommand()).contains("> /tmp/kafka_server_jaas.conf");
+  }
+
+  @ParameterizedTest(name = "{0} logs in to Kafka as {1}, a user the broker bootstraps")
+  @CsvSource({
+    "prequal-api, prequal-api",
+    "credit-service, credit-service",
+    "decision-service, decision-service"
+  })
+  void eachRoleLogsInToKafkaAsAUserOfItsOwn(String service, String user) {
+    var environment = environment(service);
+    var password = environment.get("KAFKA_SASL_PASSWORD").toString();
+
+    assertThat(environment)
+        .containsEntry("KAFKA_SECURITY_PROTOCOL", BROKER_PROTOCOL)
+        .containsEntry("KAFKA_SASL_MECHANISM", MECHANISM)
+        .containsEntry("KAFKA_SASL_USERNAME", user);
+    assertThat(password).startsWith("${" + variable(password) + ":?");
+    assertThat(bootstrappedScramPasswords()).containsEntry(user, password);
+  }
+
+  @Test
+  void theRolesShareNoKafkaUserOrPassword() {
+    var roles = List.of("prequal-api", "credit-service", "decision-service");
+
+    assertThat(roles.stream().map(role -> environment(role).get("KAFKA_SASL_USERNAME")))
+        .doesNotHaveDuplicates();
+    assertThat(roles.stream().map(role -> environment(role).get("KAFKA_SASL_PASSWORD")))
+        .doesNotHaveDuplicates()
+        .doesNotContain(bootstrappedScramPasswords().get("admin"));
+  }
+
+  @Test
+  void theBrokersHealthCheckAndTheTopicSetUpLogInAsTheAdmin() {
+    var client = environment("kafka").get("ADMIN_CLIENT_PROPERTIES").toString();
+    var adminPassword = bootstrappedScramPasswords().get("admin");
+    var config = "--command-config /tmp/admin-client.properties";
+
+    assertThat(environment("kafka-topics")).containsEntry("ADMIN_CLIENT_PROPERTIES", client);
+    assertThat(client)
+        .contains("security.protocol=" + BROKER_PROTOCOL)
+        .contains("sasl.mechanism=" + MECHANISM)
+        .contains("username=\"admin\" password=\"" + adminPassword + "\"");
+    assertThat(adminPassword).asString().startsWith("${KAFKA_ADMIN_PASSWORD:?");
+    for (var command : List.of(kafkaCommand(), service("kafka-topics").get("command").toString())) {
+      assertThat(command)
+          .contains("printf '%s\\n' \"$$ADMIN_CLIENT_PROPERTIES\" > /tmp/admin-client.properties");
+    }
+    assertThat(map(service("kafka").get("healthcheck")).get("test").toString()).contains(config);
+    assertThat(service("kafka-topics").get("command").toString())
+        .contains("kafka-topics.sh --bootstrap-server kafka:9092 " + config);
   }
 
   @ParameterizedTest(name = "{0} is created as the service expects it")
@@ -188,6 +316,31 @@ class ComposeFileTest {
     assertThat(String.join("\n", runStage))
         .contains("\"-cp\", \"/app/healthcheck\", \"health.ContainerHealthCheck\"");
     assertThat(Path.of("src/main/java/health/ContainerHealthCheck.java")).exists();
+  }
+
+  /**
+   * The password each user the broker's command bootstraps gets, as the compose value of the
+   * variable the command reads it from.
+   */
+  private static Map<String, Object> bootstrappedScramPasswords() {
+    var kafka = environment("kafka");
+    var passwords = new HashMap<String, Object>();
+    SCRAM_USER
+        .matcher(kafkaCommand())
+        .results()
+        .forEach(user -> passwords.put(user.group(1), kafka.get(user.group(2))));
+    return passwords;
+  }
+
+  private static String kafkaCommand() {
+    return service("kafka").get("command").toString();
+  }
+
+  /** The variable a {@code ${NAME:?message}} value reads. */
+  private static String variable(Object value) {
+    var matcher = PLACEHOLDER.matcher(value.toString());
+    assertThat(matcher.find()).as(value.toString()).isTrue();
+    return matcher.group(1);
   }
 
   /** The default of a {@code ${NAME:default}} placeholder, or the value itself. */

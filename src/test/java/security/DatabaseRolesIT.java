@@ -1,0 +1,225 @@
+package security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import application.ApplicationForm;
+import application.ApplicationStatus;
+import fixtures.Topics;
+import harness.DatabaseAccounts;
+import harness.Databases;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import messages.LoanType;
+import messages.PanNumber;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import prequal.EmbeddedInfrastructure;
+import store.ClaimedOutboxRows;
+import store.NewApplication;
+import store.OutboxClaim;
+import store.OutboxRetention;
+import store.RecordedDecision;
+import store.SqlParameters;
+import store.StaleSweep;
+import store.StatusLookup;
+
+/**
+ * The database accounts of {@code db/roles.sql}, as compose creates them: Flyway migrates as the
+ * owner, and the runtime account runs every statement of the service but cannot change the schema,
+ * including tables a later migration adds.
+ */
+class DatabaseRolesIT {
+
+  private static final Path STATEMENTS = Path.of("src/main/resources/sql");
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  private static DatabaseAccounts accounts;
+  private static JdbcTemplate owner;
+  private static JdbcTemplate runtime;
+
+  @BeforeAll
+  static void migrateAsTheOwner() {
+    var url = Databases.createDatabase(EmbeddedInfrastructure.jdbcUrl(), "postgres", "");
+    accounts = DatabaseAccounts.create(url, "postgres", "");
+    Flyway.configure()
+        .dataSource(accounts.url(), accounts.owner(), accounts.ownerPassword())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    owner = jdbc(accounts.owner(), accounts.ownerPassword());
+    runtime = jdbc(accounts.runtime(), accounts.runtimePassword());
+  }
+
+  @Test
+  void theOwnerHoldsEveryTableTheMigrationsCreate() {
+    var owners =
+        owner.queryForList(
+            "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'", String.class);
+    var tables =
+        owner.queryForList(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'", String.class);
+
+    assertThat(tables).contains("applications", "application_events", "outbox");
+    assertThat(owners).containsExactly(accounts.owner());
+  }
+
+  @Test
+  void theRuntimeAccountRunsEveryStatementOfTheService() throws IOException {
+    var id = UUID.randomUUID();
+    var form =
+        new ApplicationForm(
+            new PanNumber("ABCDE1234F"),
+            "Rajesh Kumar",
+            new BigDecimal("75000.00"),
+            new BigDecimal("500000.00"),
+            LoanType.PERSONAL);
+    var statements = new Statements();
+
+    assertThat(
+            statements.update(
+                "insert-application",
+                new NewApplication(id, form, "roles-1", Topics.SUBMITTED, "{}")))
+        .isEqualTo(1);
+    var claimed = statements.query("claim-outbox", new OutboxClaim(Duration.ofMinutes(1), 10));
+    assertThat(claimed)
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("message_key", id.toString()));
+    var claim = new ClaimedOutboxRows(List.of(((Number) claimed.get(0).get("id")).longValue()));
+    assertThat(statements.update("release-outbox-claims", claim)).isEqualTo(1);
+    assertThat(statements.query("claim-outbox", new OutboxClaim(Duration.ofMinutes(1), 10)))
+        .hasSize(1);
+    assertThat(statements.update("mark-outbox-published", claim)).isEqualTo(1);
+    assertThat(statements.query("select-outbox-backlog", Map::of))
+        .singleElement()
+        .satisfies(row -> assertThat(((Number) row.get("backlog")).longValue()).isZero());
+    assertThat(statements.query("select-status-for-decision", new StatusLookup(id)))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("status", "PENDING"));
+    assertThat(statements.query("oldest-pending-age", Map::of)).hasSize(1);
+    assertThat(statements.update("redrive-stale-applications", new StaleSweep(Duration.ZERO)))
+        .isEqualTo(1);
+    assertThat(
+            statements.update(
+                "apply-decision",
+                new RecordedDecision(id, ApplicationStatus.PRE_APPROVED, 760, "roles-1")))
+        .isEqualTo(1);
+    assertThat(statements.query("select-application-status", new StatusLookup(id)))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("status", "PRE_APPROVED"));
+    assertThat(statements.update("delete-published-outbox", new OutboxRetention(Duration.ZERO)))
+        .isEqualTo(1);
+
+    assertThat(statements.run).isEqualTo(statementFiles());
+  }
+
+  @ParameterizedTest(name = "the runtime account may not: {0}")
+  @ValueSource(
+      strings = {
+        "CREATE TABLE intruder (id integer)",
+        "CREATE TEMPORARY TABLE intruder (id integer)",
+        "CREATE SCHEMA intruder",
+        "CREATE INDEX intruder ON applications (applicant_name)",
+        "DROP TABLE applications",
+        "ALTER TABLE applications ADD COLUMN intruder integer",
+        "TRUNCATE outbox",
+        "DROP TRIGGER applications_updated_at ON applications",
+        "DROP TABLE flyway_schema_history"
+      })
+  void theRuntimeAccountCannotChangeTheSchema(String ddl) {
+    assertThatThrownBy(() -> runtime.execute(ddl))
+        .rootCause()
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+  }
+
+  @Test
+  void aTableALaterMigrationCreatesIsTheRuntimeAccountsToUseButNotToDrop() {
+    owner.execute(
+        "CREATE TABLE later_migration (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " note VARCHAR(20))");
+
+    runtime.update("INSERT INTO later_migration (note) VALUES ('written')");
+    runtime.update("UPDATE later_migration SET note = 'updated'");
+    assertThat(runtime.queryForList("SELECT note FROM later_migration", String.class))
+        .containsExactly("updated");
+    assertThat(runtime.update("DELETE FROM later_migration")).isEqualTo(1);
+    assertThatThrownBy(() -> runtime.execute("DROP TABLE later_migration"))
+        .rootCause()
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+  }
+
+  @Test
+  void anAccountWithoutAGrantCannotConnect() throws SQLException {
+    var stranger = "stranger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (var connection =
+            DriverManager.getConnection(EmbeddedInfrastructure.jdbcUrl(), "postgres", "");
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE " + stranger + " LOGIN");
+    }
+
+    assertThatThrownBy(() -> DriverManager.getConnection(accounts.url(), stranger, "").close())
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+  }
+
+  private static JdbcTemplate jdbc(String user, String password) {
+    return new JdbcTemplate(new DriverManagerDataSource(accounts.url(), user, password));
+  }
+
+  private static Set<String> statementFiles() throws IOException {
+    try (Stream<Path> files = Files.list(STATEMENTS)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".sql"))
+          .map(name -> name.substring(0, name.length() - ".sql".length()))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  /**
+   * The service's statements as the runtime account, with the parameters their records give, in
+   * Spring's named-parameter syntax instead of camel-sql's ({@code :#name}, {@code :#in:name}).
+   */
+  private static final class Statements {
+
+    private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(runtime);
+    private final Set<String> run = new TreeSet<>();
+
+    int update(String name, SqlParameters parameters) throws IOException {
+      return jdbc.update(sql(name), parameters.toParameters());
+    }
+
+    List<Map<String, Object>> query(String name, SqlParameters parameters) throws IOException {
+      return jdbc.queryForList(sql(name), parameters.toParameters());
+    }
+
+    private String sql(String name) throws IOException {
+      run.add(name);
+      var text = Files.readString(STATEMENTS.resolve(name + ".sql"), StandardCharsets.UTF_8);
+      return text.replaceAll(":#in:(\\w+)", ":$1").replaceAll(":#(\\w+)", ":$1");
+    }
+  }
+}
