@@ -31,12 +31,15 @@ public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path logFile;
   private final long logStart;
 
-  private ServiceProcess(Process process, int port, Path logFile, long logStart) {
+  private ServiceProcess(
+      Process process, int port, int managementPort, Path logFile, long logStart) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.logFile = logFile;
     this.logStart = logStart;
   }
@@ -99,7 +102,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
     var environment = new HashMap<>(env);
     environment.put("PORT", Integer.toString(port));
-    environment.put("MANAGEMENT_PORT", Integer.toString(Ports.free()));
+    int managementPort = Ports.free();
+    environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
     var builder =
         ChildJvm.processBuilder(
             List.of(ChildJvm.java(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString()),
@@ -111,7 +115,7 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(parent);
       }
       long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-      return new ServiceProcess(builder.start(), port, logFile, logStart);
+      return new ServiceProcess(builder.start(), port, managementPort, logFile, logStart);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + jar, e);
     }
@@ -123,6 +127,11 @@ public final class ServiceProcess implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Where Prometheus, the console and the actuator endpoints answer. */
+  public String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
   }
 
   public long pid() {

@@ -116,7 +116,7 @@ class SaslKafkaIT {
             .pollInterval(Duration.ofMillis(500))
             .untilAsserted(
                 () ->
-                    assertThat(get(service.baseUrl() + "/actuator/prometheus").body())
+                    assertThat(get(service.managementUrl() + "/actuator/prometheus").body())
                         .contains("prequal_consumer_lag{", "group=\"credit-service-group\"")
                         .contains("group=\"decision-service-group\""));
 
