@@ -2,9 +2,14 @@ package application;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +68,36 @@ public record ApplicationForm(
         loanType,
         timestamp,
         correlationId);
+  }
+
+  /**
+   * What makes two submissions the same application: a SHA-256 of the validated values, so 75000
+   * and 75000.00 match and extra fields do not count. Stored beside an Idempotency-Key in place of
+   * the request, which would hold the PAN in clear. Each value is prefixed by its length, so no two
+   * forms share an input.
+   */
+  public String fingerprint() {
+    var sha256 = sha256();
+    for (var value :
+        List.of(
+            panNumber.value(),
+            applicantName,
+            monthlyIncomeInr.toPlainString(),
+            loanAmountInr.toPlainString(),
+            loanType.name())) {
+      var bytes = value.getBytes(StandardCharsets.UTF_8);
+      sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+      sha256.update(bytes);
+    }
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
   }
 
   private static PanNumber panNumber(Object raw, List<FieldError> errors) {

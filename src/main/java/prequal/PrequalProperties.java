@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /** Everything the service reads from {@code prequal.*}; each entry has an environment variable. */
@@ -21,6 +22,7 @@ public record PrequalProperties(
     @NotNull @Valid Topics topics,
     @NotNull @Valid Outbox outbox,
     @NotNull @Valid Cors cors,
+    @NotNull @Valid Api api,
     @NotNull @Valid Retry retry,
     @NotNull @Valid Stale stale,
     @NotNull Admin admin,
@@ -76,6 +78,25 @@ public record PrequalProperties(
       @Min(0) int breakerOpenRedeliveries) {}
 
   public record Cors(@NotEmpty List<String> allowedOrigins) {}
+
+  /**
+   * The HTTP API's bounds: the largest request body it reads, how long an Idempotency-Key stands
+   * for the application it created, and how often keys older than that are purged.
+   */
+  public record Api(
+      @NotNull DataSize maxBodySize,
+      @NotNull @DurationMin(minutes = 1) Duration idempotencyKeyRetention,
+      @NotNull @DurationMin(seconds = 1) Duration idempotencyKeyPurgeInterval) {
+
+    public Api {
+      // The body of a chunked request is read into memory up to one byte past the limit.
+      if (maxBodySize != null
+          && (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() >= Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException(
+            "prequal.api.max-body-size must be at least 1B and below 2GB, was " + maxBodySize);
+      }
+    }
+  }
 
   /**
    * How often the monitoring routes measure consumer lag and the outbox backlog, and the lag (in

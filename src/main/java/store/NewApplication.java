@@ -1,29 +1,47 @@
 package store;
 
 import application.ApplicationForm;
+import application.IdempotencyKey;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * {@code insert-application.sql}: a validated form stored as application {@code id}, with its first
- * audit event and, in the outbox, the message that announces it on {@code topic}.
+ * audit event, in the outbox the message that announces it on {@code topic} and, when the request
+ * carried one, its {@code idempotencyKey} with the form's fingerprint. All of it or nothing: a key
+ * that already stands for an application, and is younger than {@code keyRetention}, stores nothing
+ * (update count 0), and a second request with the key waits for the first's statement to end. Then
+ * {@code select-earlier-submission.sql} reads, by the same key, the application it stands for.
  */
 public record NewApplication(
-    UUID id, ApplicationForm form, String correlationId, String topic, String payload)
+    UUID id,
+    ApplicationForm form,
+    String correlationId,
+    String topic,
+    String payload,
+    IdempotencyKey idempotencyKey,
+    Duration keyRetention)
     implements SqlParameters {
 
   @Override
   public Map<String, Object> toParameters() {
-    return Map.of(
-        "id", id,
-        "pan_number", form.panNumber().value(),
-        "applicant_name", form.applicantName(),
-        "monthly_income_inr", form.monthlyIncomeInr(),
-        "loan_amount_inr", form.loanAmountInr(),
-        "loan_type", form.loanType().name(),
-        "correlation_id", correlationId,
-        "topic", topic,
-        "message_key", id.toString(),
-        "payload", payload);
+    // Without a key both of its parameters are null, which Map.of refuses.
+    var parameters = new HashMap<String, Object>();
+    parameters.put("id", id);
+    parameters.put("pan_number", form.panNumber().value());
+    parameters.put("applicant_name", form.applicantName());
+    parameters.put("monthly_income_inr", form.monthlyIncomeInr());
+    parameters.put("loan_amount_inr", form.loanAmountInr());
+    parameters.put("loan_type", form.loanType().name());
+    parameters.put("correlation_id", correlationId);
+    parameters.put("topic", topic);
+    parameters.put("message_key", id.toString());
+    parameters.put("payload", payload);
+    parameters.put("idempotency_key", idempotencyKey == null ? null : idempotencyKey.value());
+    parameters.put("request_hash", idempotencyKey == null ? null : form.fingerprint());
+    parameters.put("key_retention", SqlParameters.interval(keyRetention));
+    return parameters;
   }
 }

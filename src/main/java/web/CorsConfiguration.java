@@ -1,5 +1,6 @@
 package web;
 
+import application.IdempotencyKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
@@ -25,7 +26,7 @@ class CorsConfiguration {
     var cors = new org.springframework.web.cors.CorsConfiguration();
     cors.setAllowedOrigins(properties.cors().allowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST"));
-    cors.setAllowedHeaders(List.of("Content-Type", CorrelationIds.HEADER));
+    cors.setAllowedHeaders(List.of("Content-Type", CorrelationIds.HEADER, IdempotencyKey.HEADER));
     cors.setExposedHeaders(List.of("Location", "Retry-After", CorrelationIds.HEADER));
     cors.setMaxAge(3600L);
     var source = new UrlBasedCorsConfigurationSource();
@@ -33,7 +34,9 @@ class CorsConfiguration {
     var filter = new CorsFilter(source);
     filter.setCorsProcessor(new JsonRejectingCorsProcessor(objectMapper));
     var registration = new FilterRegistrationBean<>(filter);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    // After ApiResponseHeaders, so a refusal carries them; before RequestBodyLimit, so a browser
+    // from an allowed origin can read its 413.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

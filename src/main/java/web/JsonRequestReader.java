@@ -2,6 +2,7 @@ package web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,19 +12,29 @@ import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import prequal.JsonReadLimits;
 
 /**
  * Reads a request body as a JSON object, keeping numbers exact ({@code BigDecimal}, never {@code
- * double}) and refusing what is not one well-formed object.
+ * double}) and refusing what is not one well-formed object within {@link JsonReadLimits#REQUESTS}.
  */
 @Component
 public class JsonRequestReader {
 
+  static final String BEYOND_LIMITS =
+      "Request body must nest at most %d levels, with strings of at most %d characters and numbers of at most %d characters"
+          .formatted(
+              JsonReadLimits.MAX_NESTING_DEPTH,
+              JsonReadLimits.MAX_REQUEST_STRING_LENGTH,
+              JsonReadLimits.MAX_NUMBER_LENGTH);
+
   private final ObjectReader reader;
 
   JsonRequestReader(ObjectMapper objectMapper) {
+    var requests = objectMapper.copy();
+    requests.getFactory().setStreamReadConstraints(JsonReadLimits.REQUESTS);
     this.reader =
-        objectMapper
+        requests
             .readerFor(new TypeReference<Map<String, Object>>() {})
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -42,13 +53,21 @@ public class JsonRequestReader {
       }
       return object;
     } catch (JsonProcessingException e) {
-      throw new MalformedRequestException(
-          e.getOriginalMessage().startsWith("Cannot deserialize")
-              ? "Request body must be a JSON object"
-              : "Request body is not valid JSON");
+      throw new MalformedRequestException(reason(e));
     } catch (IOException e) {
       throw new MalformedRequestException("Request body could not be read");
     }
+  }
+
+  private static String reason(JsonProcessingException e) {
+    // Databind wraps what the parser refuses inside a value with the path to it.
+    if (e instanceof StreamConstraintsException
+        || e.getCause() instanceof StreamConstraintsException) {
+      return BEYOND_LIMITS;
+    }
+    return e.getOriginalMessage().startsWith("Cannot deserialize")
+        ? "Request body must be a JSON object"
+        : "Request body is not valid JSON";
   }
 
   private static void requireJson(String contentType) {

@@ -1,6 +1,15 @@
-WITH application AS (
+WITH claimed AS (
+    INSERT INTO idempotency_keys (idempotency_key, request_hash, application_id)
+    SELECT CAST(:#idempotency_key AS varchar), CAST(:#request_hash AS varchar), :#id
+     WHERE CAST(:#idempotency_key AS varchar) IS NOT NULL
+    ON CONFLICT (idempotency_key) DO UPDATE
+       SET request_hash = EXCLUDED.request_hash, application_id = EXCLUDED.application_id, created_at = now()
+     WHERE idempotency_keys.created_at < now() - CAST(:#key_retention AS interval)
+    RETURNING application_id
+), application AS (
     INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type, status)
-    VALUES (:#id, :#pan_number, :#applicant_name, :#monthly_income_inr, :#loan_amount_inr, :#loan_type, 'PENDING')
+    SELECT :#id, :#pan_number, :#applicant_name, :#monthly_income_inr, :#loan_amount_inr, :#loan_type, 'PENDING'
+     WHERE CAST(:#idempotency_key AS varchar) IS NULL OR EXISTS (SELECT 1 FROM claimed)
     RETURNING id
 ), audit AS (
     INSERT INTO application_events (application_id, from_status, to_status, correlation_id)

@@ -367,4 +367,42 @@ class ApplicationFormTest {
             new ApplicationSubmitted(
                 id, "FGHIJ5678K", "राजेश कुमार", income, loan, LoanType.AUTO, at, "corr-9"));
   }
+
+  @Test
+  void fingerprintIsTheSameForTheSameValuesHoweverWritten() {
+    var written = validBodyWith(INCOME, new BigDecimal("85000.50"));
+    written.put(LOAN, new BigDecimal("500000.00"));
+    written.put("channel", "mobile");
+
+    assertThat(ApplicationForm.parse(written).fingerprint())
+        .isEqualTo(ApplicationForm.parse(validBody()).fingerprint())
+        .hasSize(64)
+        .matches("[0-9a-f]{64}");
+  }
+
+  @ParameterizedTest(name = "another {0} is another fingerprint")
+  @CsvSource({
+    PAN + ", ABCDE1234G",
+    NAME + ", Asha Rai",
+    INCOME + ", 85000.51",
+    LOAN + ", 500001",
+    TYPE + ", AUTO"
+  })
+  void fingerprintChangesWithEveryField(String field, String value) {
+    Object typed = field.equals(INCOME) || field.equals(LOAN) ? new BigDecimal(value) : value;
+
+    assertThat(ApplicationForm.parse(validBodyWith(field, typed)).fingerprint())
+        .isNotEqualTo(ApplicationForm.parse(validBody()).fingerprint());
+  }
+
+  @Test
+  void fingerprintKeepsFieldsApartWhereTheirTextWouldRunTogether() {
+    var shorterName = validBodyWith(NAME, "Asha 1");
+    shorterName.put(INCOME, new BigDecimal("11.00"));
+    var longerName = validBodyWith(NAME, "Asha 11");
+    longerName.put(INCOME, new BigDecimal("1.00"));
+
+    assertThat(ApplicationForm.parse(shorterName).fingerprint())
+        .isNotEqualTo(ApplicationForm.parse(longerName).fingerprint());
+  }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,16 +42,37 @@ public final class ApiClient {
 
   public HttpResponse<String> post(
       String path, String contentType, String body, Map<String, String> headers) {
+    return post(
+        path,
+        contentType,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body),
+        headers);
+  }
+
+  /** Sends the body chunked, without a Content-Length, as a streaming client would. */
+  public HttpResponse<String> postChunked(String path, String contentType, String body) {
+    var bytes = body.getBytes(StandardCharsets.UTF_8);
+    return post(
+        path,
+        contentType,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
+        Map.of());
+  }
+
+  private HttpResponse<String> post(
+      String path,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      Map<String, String> headers) {
     var request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     headers.forEach(request::header);
-    request.POST(
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    request.POST(body);
     return send(request.build(), path, Request.Method.POST);
   }
 

@@ -343,6 +343,14 @@ class ComposeFileTest {
     return matcher.group(1);
   }
 
+  @Test
+  void imageJvmExitsWhenOutOfMemory() {
+    assertThat(DOCKERFILE)
+        .filteredOn(line -> line.startsWith("ENV JAVA_OPTS="))
+        .singleElement()
+        .satisfies(options -> assertThat(options).contains("-Xmx", "-XX:+ExitOnOutOfMemoryError"));
+  }
+
   /** The default of a {@code ${NAME:default}} placeholder, or the value itself. */
   private static String defaultOf(Object value) {
     var text = value.toString();

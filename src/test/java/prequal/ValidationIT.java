@@ -2,10 +2,22 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every way a client can get a submission or a lookup wrong, and the answer it gets. */
 class ValidationIT extends EndToEndTest {
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String VALID =
       "{'pan_number':'ABCDE1234F','applicant_name':'Rajesh Kumar','monthly_income_inr':75000.00,"
           + "'loan_amount_inr':500000.00,'loan_type':'PERSONAL'";
@@ -181,6 +194,158 @@ class ValidationIT extends EndToEndTest {
         .noneMatch(name -> name.equalsIgnoreCase("X-Secret-Test-Header"))
         .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("camel"));
     assertThat(response.headers().allValues("X-Correlation-ID")).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "a body of {0} bytes, sent {1}, is read")
+  @CsvSource({"16384, with its length", "16384, chunked"})
+  void bodyAtTheSizeLimitIsRead(int bytes, String sent) {
+    var response = send(sent, paddedTo(bytes));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  @ParameterizedTest(name = "a body of {0} bytes, sent {1}, is a 413 before it is read")
+  @CsvSource({
+    "16385,   with its length",
+    "16385,   chunked",
+    "2097152, with its length",
+    "2097152, chunked"
+  })
+  void bodyOverTheSizeLimitIsRefusedUnread(int bytes, String sent) {
+    var body = paddedTo(bytes);
+    var routeExchanges = submitRouteExchanges();
+    var started = System.nanoTime();
+
+    var response = send(sent, body);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(readTree(response.body()))
+        .isEqualTo(
+            readTree(
+                "{\"error\":\"Payload Too Large\","
+                    + "\"message\":\"Request body must be at most 16384 bytes\"}"));
+    assertThat(submitRouteExchanges()).isEqualTo(routeExchanges);
+  }
+
+  @Test
+  void clientThatAsksBeforeSendingALargeBodyIsRefusedBeforeSendingIt() throws IOException {
+    try (var socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(5000);
+      socket
+          .getOutputStream()
+          .write(
+              String.join(
+                      "\r\n",
+                      "POST /applications HTTP/1.1",
+                      "Host: localhost",
+                      "Content-Type: application/json",
+                      "Content-Length: 2097152",
+                      "Expect: 100-continue",
+                      "",
+                      "")
+                  .getBytes(StandardCharsets.US_ASCII));
+
+      var statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+
+      assertThat(statusLine).startsWith("HTTP/1.1 413");
+    }
+  }
+
+  @ParameterizedTest(name = "an extra field of {0} {1} is read")
+  @CsvSource({"19, nested arrays", "10000, string characters", "50, number digits"})
+  void jsonAtItsLimitsIsRead(int size, String kind) {
+    var response = api().post("/applications", "application/json", withExtraField(kind, size));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  @ParameterizedTest(name = "an extra field of {0} {1} is a 400")
+  @CsvSource({"20, nested arrays", "10001, string characters", "51, number digits"})
+  void jsonBeyondItsLimitsIsA400(int size, String kind) {
+    var response = api().post("/applications", "application/json", withExtraField(kind, size));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    var json = readTree(response.body());
+    assertThat(json.get("error").asText()).isEqualTo("Bad Request");
+    assertThat(json.get("message").asText())
+        .isEqualTo(
+            "Request body must nest at most 20 levels, with strings of at most 10000 characters"
+                + " and numbers of at most 50 characters");
+  }
+
+  @Test
+  void errorsAnsweredOutsideTheRoutesCarryTheApiHeadersToo() {
+    var unknownPath = sendRaw(HttpRequest.newBuilder(uri("/no-such-resource")).GET());
+    var wrongMethod = sendRaw(HttpRequest.newBuilder(uri("/applications/x/status")).DELETE());
+    var foreignOrigin =
+        sendRaw(
+            HttpRequest.newBuilder(uri("/applications"))
+                .header("Origin", "https://elsewhere.example")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString((VALID + "}").replace('\'', '"'))));
+
+    assertThat(List.of(unknownPath, wrongMethod, foreignOrigin))
+        .extracting(HttpResponse::statusCode)
+        .containsExactly(404, 405, 403);
+    assertThat(List.of(unknownPath, wrongMethod, foreignOrigin))
+        .allSatisfy(
+            response -> {
+              assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+              assertThat(response.headers().allValues("X-Content-Type-Options"))
+                  .containsExactly("nosniff");
+              assertThat(readTree(response.body()).get("error").asText()).isNotBlank();
+            });
+  }
+
+  private HttpResponse<String> send(String sent, String body) {
+    return "chunked".equals(sent)
+        ? api().postChunked("/applications", "application/json", body)
+        : api().post("/applications", "application/json", body);
+  }
+
+  /** A valid application, padded with whitespace after the object to exactly this many bytes. */
+  private static String paddedTo(int bytes) {
+    var json = (VALID + "}").replace('\'', '"');
+    return json + " ".repeat(bytes - json.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** A valid application with an extra field holding a value of that size and kind. */
+  private static String withExtraField(String kind, int size) {
+    var value =
+        switch (kind) {
+          case "nested arrays" -> "[".repeat(size) + "]".repeat(size);
+          case "string characters" -> "\"" + "x".repeat(size) + "\"";
+          case "number digits" -> "7".repeat(size);
+          default -> throw new IllegalArgumentException(kind);
+        };
+    return (VALID + ",'extra':").replace('\'', '"') + value + "}";
+  }
+
+  private long submitRouteExchanges() {
+    return camelContext
+        .getCamelContextExtension()
+        .getContextPlugin(ManagedCamelContext.class)
+        .getManagedRoute("submit-application")
+        .getExchangesTotal();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static HttpResponse<String> sendRaw(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void assertNoInternalsLeak(HttpResponse<String> response) {

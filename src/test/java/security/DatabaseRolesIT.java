@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import application.ApplicationForm;
 import application.ApplicationStatus;
+import application.IdempotencyKey;
 import fixtures.Topics;
 import harness.DatabaseAccounts;
 import harness.Databases;
@@ -35,10 +36,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import prequal.EmbeddedInfrastructure;
 import store.ClaimedOutboxRows;
+import store.IdempotencyKeyRetention;
 import store.NewApplication;
 import store.OutboxClaim;
 import store.OutboxRetention;
 import store.RecordedDecision;
+import store.ScoredApplication;
 import store.SqlParameters;
 import store.StaleSweep;
 import store.StatusLookup;
@@ -98,8 +101,20 @@ class DatabaseRolesIT {
     assertThat(
             statements.update(
                 "insert-application",
-                new NewApplication(id, form, "roles-1", Topics.SUBMITTED, "{}")))
+                new NewApplication(
+                    id,
+                    form,
+                    "roles-1",
+                    Topics.SUBMITTED,
+                    "{}",
+                    new IdempotencyKey("roles-key-" + id),
+                    Duration.ofHours(24))))
         .isEqualTo(1);
+    assertThat(
+            statements.query(
+                "select-earlier-submission", () -> Map.of("idempotency_key", "roles-key-" + id)))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("application_id", id));
     var claimed = statements.query("claim-outbox", new OutboxClaim(Duration.ofMinutes(1), 10));
     assertThat(claimed)
         .singleElement()
@@ -112,7 +127,9 @@ class DatabaseRolesIT {
     assertThat(statements.query("select-outbox-backlog", Map::of))
         .singleElement()
         .satisfies(row -> assertThat(((Number) row.get("backlog")).longValue()).isZero());
-    assertThat(statements.query("select-status-for-decision", new StatusLookup(id)))
+    assertThat(
+            statements.query(
+                "select-application-for-decision", new ScoredApplication(id, 760, "roles-1")))
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("status", "PENDING"));
     assertThat(statements.query("oldest-pending-age", Map::of)).hasSize(1);
@@ -127,6 +144,10 @@ class DatabaseRolesIT {
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("status", "PRE_APPROVED"));
     assertThat(statements.update("delete-published-outbox", new OutboxRetention(Duration.ZERO)))
+        .isEqualTo(1);
+    assertThat(
+            statements.update(
+                "delete-expired-idempotency-keys", new IdempotencyKeyRetention(Duration.ZERO)))
         .isEqualTo(1);
 
     assertThat(statements.run).isEqualTo(statementFiles());

@@ -17,6 +17,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import prequal.Role;
 import web.AccessDeniedException;
+import web.ConflictException;
 import web.CorrelationIds;
 import web.ErrorResponse;
 import web.MalformedRequestException;
@@ -58,6 +59,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
     respond(rest, UnsupportedMediaTypeException.class, 415, "Unsupported Media Type");
     respond(rest, ResourceNotFoundException.class, 404, "Not Found");
     respond(rest, AccessDeniedException.class, 403, "Forbidden");
+    respond(rest, ConflictException.class, 409, "Conflict");
 
     rest.onException(UnauthorizedException.class)
         .handled(true)

@@ -1,30 +1,44 @@
 package routes.api;
 
+import static org.apache.camel.builder.Builder.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import application.ApplicationForm;
 import application.ApplicationStatus;
+import application.IdempotencyKey;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import messages.LoanType;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.sql.SqlConstants;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import prequal.PrequalApplication;
 import routes.RouteTest;
+import store.EarlierSubmission;
 import store.NewApplication;
 import web.CorrelationIds;
 
 /**
- * The submit route with only the api role running, its one database statement replaced by a mock:
- * what it stores for a valid form, and what it answers for a valid form, an invalid one and a
- * database that is away.
+ * The submit route with only the api role running, its database statements replaced by mocks: what
+ * it stores for a valid form, with or without an Idempotency-Key, and what it answers for a valid
+ * form, an invalid one or key, a key that already stands for an application, and a database that is
+ * away.
  */
 @SpringBootTest(
     classes = PrequalApplication.class,
@@ -40,6 +54,9 @@ class SubmitApplicationRouteTest extends RouteTest {
   @EndpointInject("mock:store")
   MockEndpoint store;
 
+  @EndpointInject("mock:earlier")
+  MockEndpoint earlier;
+
   @Override
   protected String routeId() {
     return "submit-application";
@@ -48,6 +65,13 @@ class SubmitApplicationRouteTest extends RouteTest {
   @Override
   protected void advise(AdviceWithRouteBuilder route) throws Exception {
     route.weaveById("store-application").replace().to("mock:store");
+    route.weaveById("read-earlier-submission").replace().to("mock:earlier");
+  }
+
+  /** As the statement answers when it stored the application. */
+  @BeforeEach
+  void storeStoresOneApplication() {
+    store.returnReplyHeader(SqlConstants.SQL_UPDATE_COUNT, constant(1));
   }
 
   @Test
@@ -93,6 +117,103 @@ class SubmitApplicationRouteTest extends RouteTest {
   }
 
   @Test
+  void idempotencyKeyIsStoredWithTheFormsFingerprint() throws Exception {
+    store.expectedMessageCount(1);
+
+    submit(VALID, "keyed", "order-42:attempt.1_a");
+
+    store.assertIsSatisfied();
+    var stored = store.getReceivedExchanges().get(0).getMessage().getBody(NewApplication.class);
+    assertThat(stored.idempotencyKey()).isEqualTo(new IdempotencyKey("order-42:attempt.1_a"));
+    assertThat(stored.toParameters())
+        .containsEntry("idempotency_key", "order-42:attempt.1_a")
+        .containsEntry("request_hash", stored.form().fingerprint())
+        .containsEntry("key_retention", "86400000 milliseconds");
+    assertThat(earlier.getReceivedCounter()).isZero();
+  }
+
+  @Test
+  void submissionWithoutAKeyStoresNone() throws Exception {
+    store.expectedMessageCount(1);
+
+    submit(VALID, "no-key");
+
+    store.assertIsSatisfied();
+    var stored = store.getReceivedExchanges().get(0).getMessage().getBody(NewApplication.class);
+    assertThat(stored.toParameters())
+        .containsEntry("idempotency_key", null)
+        .containsEntry("request_hash", null);
+  }
+
+  @ParameterizedTest(name = "a repeat of an application now {0} is answered {1} with its id")
+  @CsvSource({"PENDING, 202", "PRE_APPROVED, 200", "REJECTED, 200", "MANUAL_REVIEW, 200"})
+  void repeatedKeyIsAnsweredWithTheEarlierApplication(ApplicationStatus status, int code) {
+    var id = UUID.randomUUID();
+    keyAlreadyStandsFor(id, status, fingerprint(VALID));
+
+    var answer = submit(VALID, "repeated", "repeated-key");
+
+    assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(code);
+    assertThat(answer.getMessage().getHeader("Location"))
+        .isEqualTo("/applications/" + id + "/status");
+    var body = readTree(answer.getMessage().getBody(String.class));
+    assertThat(body.get("application_id").asText()).isEqualTo(id.toString());
+    assertThat(body.get("status").asText()).isEqualTo(status.name());
+    assertThat(earlier.getReceivedCounter()).isEqualTo(1);
+  }
+
+  @Test
+  void repeatedKeyWithADifferentFormIsA409() {
+    keyAlreadyStandsFor(
+        UUID.randomUUID(), ApplicationStatus.PENDING, fingerprint(VALID.replace("500000", "1")));
+
+    var answer = submit(VALID, "conflict", "reused-key");
+
+    assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(409);
+    assertThat(readTree(answer.getMessage().getBody(String.class)))
+        .isEqualTo(
+            readTree(
+                "{\"error\":\"Conflict\",\"message\":"
+                    + "\"Idempotency-Key was already used for a different application\"}"));
+  }
+
+  @Test
+  void keyPurgedBetweenTheStatementsIsA503ToRetry() {
+    store.returnReplyHeader(SqlConstants.SQL_UPDATE_COUNT, constant(0));
+
+    var answer = submit(VALID, "purged", "purged-key");
+
+    assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+    assertThat(answer.getMessage().getHeader("Retry-After")).isEqualTo("5");
+  }
+
+  @ParameterizedTest(name = "Idempotency-Key \"{0}\" is a 422 naming the header")
+  @ValueSource(strings = {"", "has space", "ключ", "a/b"})
+  void invalidKeyIsA422AndStoresNothing(String key) {
+    var answer = submit(VALID, "invalid-key", key);
+
+    assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(422);
+    assertThat(readTree(answer.getMessage().getBody(String.class)).get("details"))
+        .singleElement()
+        .satisfies(detail -> assertThat(detail.get("field").asText()).isEqualTo("Idempotency-Key"));
+    assertThat(store.getReceivedCounter()).isZero();
+  }
+
+  @Test
+  void keyOfTheLongestLengthIsAcceptedAndOneLongerIsNot() {
+    assertThat(
+            submit(VALID, "longest-key", "k".repeat(128))
+                .getMessage()
+                .getHeader(Exchange.HTTP_RESPONSE_CODE))
+        .isEqualTo(202);
+    assertThat(
+            submit(VALID, "too-long-key", "k".repeat(129))
+                .getMessage()
+                .getHeader(Exchange.HTTP_RESPONSE_CODE))
+        .isEqualTo(422);
+  }
+
+  @Test
   void invalidFormIsA422AndStoresNothing() {
     var answer = submit("{\"pan_number\":\"abc\"}", "invalid");
 
@@ -121,13 +242,37 @@ class SubmitApplicationRouteTest extends RouteTest {
   }
 
   private Exchange submit(String body, String correlationId) {
+    return submit(body, correlationId, null);
+  }
+
+  private Exchange submit(String body, String correlationId, String idempotencyKey) {
     return producer.request(
         "direct:submitApplication",
         exchange -> {
           exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
           exchange.getMessage().setHeader(CorrelationIds.HEADER, correlationId);
+          exchange.getMessage().setHeader(IdempotencyKey.HEADER, idempotencyKey);
           exchange.getMessage().setBody(body.getBytes(StandardCharsets.UTF_8));
         });
+  }
+
+  /** The statement stores nothing, and the key's row names this application. */
+  private void keyAlreadyStandsFor(UUID id, ApplicationStatus status, String requestHash) {
+    store.returnReplyHeader(SqlConstants.SQL_UPDATE_COUNT, constant(0));
+    earlier.returnReplyHeader(
+        SubmitApplicationRoute.EARLIER, constant(new EarlierSubmission(id, status, requestHash)));
+  }
+
+  private static String fingerprint(String body) {
+    try {
+      Map<String, Object> fields =
+          JSON.readerFor(new TypeReference<Map<String, Object>>() {})
+              .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .readValue(body);
+      return ApplicationForm.parse(fields).fingerprint();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode readTree(String json) {

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import prequal.JsonReadLimits;
 import prequal.KafkaTestClients;
 import prequal.PrequalApplication;
 import routes.RouteTest;
@@ -125,13 +126,25 @@ class CreditScoringRouteTest extends RouteTest {
     assertThat(deadLetter.get("error_message").asText()).isNotBlank();
     assertThat(deadLetter.get("retry_count").asInt()).isZero();
     assertThat(deadLetter.get("failed_at").asText()).endsWith("Z");
-    assertThat(
-            new String(
-                record.headers().lastHeader(DeadLetter.ERROR_CLASS_HEADER).value(),
-                StandardCharsets.UTF_8))
+    assertThat(errorClass(record))
         .isEqualTo("com.fasterxml.jackson.databind.exc.InvalidFormatException");
     assertThat(commits).hasValue(1);
     assertThat(kafka.getReceivedCounter()).isZero();
+  }
+
+  @Test
+  void submissionNestedBeyondTheJsonLimitsIsDeadLetteredNotRetried() throws Exception {
+    var nested =
+        "[".repeat(JsonReadLimits.MAX_NESTING_DEPTH) + "]".repeat(JsonReadLimits.MAX_NESTING_DEPTH);
+    var payload = "{\"application_id\":\"" + UUID.randomUUID() + "\",\"extra\":" + nested + "}";
+
+    send(payload);
+
+    var record = deadLetter(payload);
+    assertThat(JSON.readTree(record.value()).get("retry_count").asInt()).isZero();
+    assertThat(errorClass(record))
+        .isEqualTo("com.fasterxml.jackson.core.exc.StreamConstraintsException");
+    assertThat(commits).hasValue(1);
   }
 
   @Test
@@ -190,6 +203,12 @@ class CreditScoringRouteTest extends RouteTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     return response.body();
+  }
+
+  private static String errorClass(ConsumerRecord<String, String> deadLetter) {
+    return new String(
+        deadLetter.headers().lastHeader(DeadLetter.ERROR_CLASS_HEADER).value(),
+        StandardCharsets.UTF_8);
   }
 
   private static ConsumerRecord<String, String> deadLetter(String payload) {
