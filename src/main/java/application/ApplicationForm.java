@@ -2,20 +2,16 @@ package application;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import messages.ApplicationSubmitted;
 import messages.LoanType;
 import messages.PanNumber;
+import privacy.KeyedHash;
 
 /**
  * A validated submission. {@link #parse(Map)} takes the request body as a JSON object (numbers as
@@ -56,48 +52,29 @@ public record ApplicationForm(
   }
 
   /**
-   * The {@code loan_applications_submitted} message of this form, stored as application {@code id}.
+   * The {@code loan_applications_submitted} message of this form, stored as application {@code id},
+   * with its PAN as {@code panNumberSealed}.
    */
-  public ApplicationSubmitted toSubmitted(UUID id, Instant timestamp, String correlationId) {
+  public ApplicationSubmitted toSubmitted(
+      UUID id, String panNumberSealed, Instant timestamp, String correlationId) {
     return new ApplicationSubmitted(
-        id,
-        panNumber.value(),
-        applicantName,
-        monthlyIncomeInr,
-        loanAmountInr,
-        loanType,
-        timestamp,
-        correlationId);
+        id, panNumberSealed, monthlyIncomeInr, loanAmountInr, loanType, timestamp, correlationId);
   }
 
   /**
-   * What makes two submissions the same application: a SHA-256 of the validated values, so 75000
+   * What makes two submissions the same application: a keyed hash of the validated values, so 75000
    * and 75000.00 match and extra fields do not count. Stored beside an Idempotency-Key in place of
-   * the request, which would hold the PAN in clear. Each value is prefixed by its length, so no two
-   * forms share an input.
+   * the request, which would hold the PAN in clear; keyed, because an unkeyed hash of so few PANs
+   * could be reversed by trying them all.
    */
-  public String fingerprint() {
-    var sha256 = sha256();
-    for (var value :
+  public String fingerprint(KeyedHash keyedHash) {
+    return keyedHash.of(
         List.of(
             panNumber.value(),
             applicantName,
             monthlyIncomeInr.toPlainString(),
             loanAmountInr.toPlainString(),
-            loanType.name())) {
-      var bytes = value.getBytes(StandardCharsets.UTF_8);
-      sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-      sha256.update(bytes);
-    }
-    return HexFormat.of().formatHex(sha256.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
-    }
+            loanType.name()));
   }
 
   private static PanNumber panNumber(Object raw, List<FieldError> errors) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import prequal.PrequalProperties;
+import privacy.PersonalDataCipher;
+import privacy.SealedField;
 
 /**
  * Sends dead letters back to the topic they came from, once an operator has fixed what made them
@@ -46,12 +48,15 @@ public class DeadLetterRedrive {
   private final KafkaSecurity security;
   private final String deadLetterTopic;
   private final ObjectMapper objectMapper;
+  private final PersonalDataCipher cipher;
 
   DeadLetterRedrive(
       @Value("${camel.component.kafka.brokers}") String brokers,
       KafkaSecurity security,
       PrequalProperties properties,
-      ObjectMapper objectMapper) {
+      ObjectMapper objectMapper,
+      PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.brokers = brokers;
     this.security = security;
     this.deadLetterTopic = properties.topics().deadLetter().name();
@@ -102,7 +107,12 @@ public class DeadLetterRedrive {
   private ProducerRecord<String, String> backToOrigin(ConsumerRecord<String, String> record)
       throws IOException {
     var deadLetter = objectMapper.readValue(record.value(), DeadLetter.class);
-    return new ProducerRecord<>(deadLetter.originalTopic(), record.key(), deadLetter.payload());
+    var payload =
+        deadLetter.payload() == null
+            ? null
+            : cipher.open(
+                SealedField.deadLetterPayload(deadLetter.originalTopic()), deadLetter.payload());
+    return new ProducerRecord<>(deadLetter.originalTopic(), record.key(), payload);
   }
 
   private static boolean reached(

@@ -32,12 +32,15 @@ public final class CreditScoring {
     this.clock = clock;
   }
 
-  /** The credit report for a submitted application, stamped with the time it was scored. */
-  public CreditReport assess(ApplicationSubmitted submitted) {
+  /**
+   * The credit report for a submitted application, whose PAN the caller opened, stamped with the
+   * time it was scored.
+   */
+  public CreditReport assess(ApplicationSubmitted submitted, String panNumber) {
     var score =
         score(
             submitted.applicationId(),
-            submitted.panNumber(),
+            panNumber,
             submitted.monthlyIncomeInr(),
             submitted.loanType());
     return CreditReport.of(submitted, score, clock.instant());

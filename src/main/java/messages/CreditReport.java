@@ -7,11 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The {@code credit_reports_generated} message: the submission plus its simulated CIBIL score. */
+/**
+ * The {@code credit_reports_generated} message: the submission's amounts plus its simulated CIBIL
+ * score. No PAN: decision-service has no use for it.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreditReport(
     UUID applicationId,
-    String panNumber,
     int cibilScore,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal monthlyIncomeInr,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal loanAmountInr,
@@ -22,14 +24,13 @@ public record CreditReport(
   /** A report that breaks these rules can never be decided: it is refused when read. */
   public CreditReport {
     MessageRules.requireApplication(
-        applicationId, panNumber, monthlyIncomeInr, loanAmountInr, loanType, correlationId);
+        applicationId, monthlyIncomeInr, loanAmountInr, loanType, correlationId);
     MessageRules.requireCibilScore(cibilScore, "cibil_score");
   }
 
   public static CreditReport of(ApplicationSubmitted submitted, int cibilScore, Instant timestamp) {
     return new CreditReport(
         submitted.applicationId(),
-        submitted.panNumber(),
         cibilScore,
         submitted.monthlyIncomeInr(),
         submitted.loanAmountInr(),
@@ -40,7 +41,7 @@ public record CreditReport(
 
   @Override
   public String toString() {
-    return "CreditReport[applicationId=%s, panNumber=%s, cibilScore=%d, correlationId=%s]"
-        .formatted(applicationId, PanMask.mask(panNumber), cibilScore, correlationId);
+    return "CreditReport[applicationId=%s, cibilScore=%d, correlationId=%s]"
+        .formatted(applicationId, cibilScore, correlationId);
   }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * The {@code loan_application_dlq} message: where a message came from, why it can never be
- * processed, and the message itself exactly as it was received.
+ * processed, and the message itself exactly as it was received, sealed for its original topic
+ * ({@code privacy.SealedField.deadLetterPayload}): a dead letter may hold anything a producer sent,
+ * a plain PAN included, and is kept for weeks.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DeadLetter(

@@ -1,6 +1,8 @@
 package prequal;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -17,11 +19,23 @@ public final class DefaultCredentials {
   public static final String CONSOLE_PASSWORD_HASH =
       "$2a$10$t3ZVYjGEZCDqRve4a0Kb3ug3k2Dbz9uX0jcnw9yX7Jw/1y3DHEDs6";
 
+  /**
+   * The development keys {@code application.yml} ships (base64), so that the local run, the tests
+   * and a restarted jar open what they sealed. Public, and so never for real personal data.
+   */
+  public static final String DEVELOPMENT_KEY = "hMU6ZlmrBjw9fnkLh/fn9dy7Jou1B/UYXRcCXosG7As=";
+
+  public static final String DEVELOPMENT_LOOKUP_KEY =
+      "O2tJ3Z93W6hTYjeLug5sRbmlrQFdBZ8Sr64Eieyu1sg=";
+
   private DefaultCredentials() {}
 
   public static List<String> stillInUse(
-      String databasePassword, PrequalProperties.Console console) {
+      String databasePassword,
+      PrequalProperties.Console console,
+      PrequalProperties.Privacy privacy) {
     var problems = new ArrayList<String>();
+    problems.addAll(developmentKeysInUse(privacy));
     if (databasePassword == null || databasePassword.isBlank()) {
       problems.add("DB_PASSWORD is empty");
     } else if (DATABASE_PASSWORD.equals(databasePassword)) {
@@ -33,6 +47,23 @@ public final class DefaultCredentials {
     }
     if (!console.authenticationEnabled()) {
       problems.add("HAWTIO_AUTHENTICATION_ENABLED is false");
+    }
+    return problems;
+  }
+
+  private static List<String> developmentKeysInUse(PrequalProperties.Privacy privacy) {
+    var problems = new ArrayList<String>();
+    if (privacy.keys() == null || privacy.keys().isBlank()) {
+      problems.add("PRIVACY_KEYS is not set");
+    } else if (privacy.keyring().holdsKey(Base64.getDecoder().decode(DEVELOPMENT_KEY))) {
+      // Whatever id it is listed under: the key is what is public.
+      problems.add("PRIVACY_KEYS holds the development key");
+    }
+    if (privacy.lookupKey() == null || privacy.lookupKey().isBlank()) {
+      problems.add("PRIVACY_LOOKUP_KEY is not set");
+    } else if (MessageDigest.isEqual(
+        privacy.lookupKeyBytes(), Base64.getDecoder().decode(DEVELOPMENT_LOOKUP_KEY))) {
+      problems.add("PRIVACY_LOOKUP_KEY is the development key");
     }
     return problems;
   }

@@ -19,9 +19,11 @@ public class DefaultCredentialsGuard implements ApplicationListener<ApplicationP
     }
     var console =
         Binder.get(environment).bindOrCreate("prequal.console", PrequalProperties.Console.class);
+    var privacy =
+        Binder.get(environment).bindOrCreate("prequal.privacy", PrequalProperties.Privacy.class);
     var problems =
         DefaultCredentials.stillInUse(
-            environment.getProperty("spring.datasource.password"), console);
+            environment.getProperty("spring.datasource.password"), console, privacy);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "Refusing to start with default credentials ("

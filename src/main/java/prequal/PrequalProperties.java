@@ -8,11 +8,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import privacy.Keyring;
 
 /** Everything the service reads from {@code prequal.*}; each entry has an environment variable. */
 @ConfigurationProperties("prequal")
@@ -30,6 +32,7 @@ public record PrequalProperties(
     @NotNull @Valid Monitoring monitoring,
     @NotNull @Valid Console console,
     @NotNull @Valid RateLimit rateLimit,
+    @NotNull @Valid Privacy privacy,
     boolean refuseDefaultCredentials) {
 
   public boolean runs(Role role) {
@@ -135,5 +138,33 @@ public record PrequalProperties(
       boolean authenticationEnabled) {
 
     static final String BCRYPT_HASH = "\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}";
+  }
+
+  /**
+   * How personal data is protected: the AES-256 keys that seal PAN and name ({@code id=base64,…},
+   * the first seals unless {@code currentKeyId} names another), the HMAC key of the PAN look-up
+   * hash and the Idempotency-Key fingerprints (base64, at least 32 bytes), how long a decided
+   * application keeps its personal data, how often that is checked, and how many rows a re-seal or
+   * an erasure sweep takes at once.
+   */
+  public record Privacy(
+      @NotBlank String keys,
+      String currentKeyId,
+      @NotBlank String lookupKey,
+      @NotNull @DurationMin(days = 1) Duration retention,
+      @NotNull @DurationMin(seconds = 1) Duration retentionCheckInterval,
+      @Min(1) int batchSize) {
+
+    public Keyring keyring() {
+      return Keyring.parse(keys, currentKeyId);
+    }
+
+    public byte[] lookupKeyBytes() {
+      try {
+        return Base64.getDecoder().decode(lookupKey.trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("prequal.privacy.lookup-key is not base64");
+      }
+    }
   }
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * {@code insert-application.sql}: a validated form stored as application {@code id}, with its first
  * audit event, in the outbox the message that announces it on {@code topic} and, when the request
- * carried one, its {@code idempotencyKey} with the form's fingerprint. All of it or nothing: a key
+ * carried one, its {@code idempotencyKey} with the form's fingerprint ({@code requestHash}). The
+ * form's PAN and name are stored only as {@code applicant} seals them. All of it or nothing: a key
  * that already stands for an application, and is younger than {@code keyRetention}, stores nothing
  * (update count 0), and a second request with the key waits for the first's statement to end. Then
  * {@code select-earlier-submission.sql} reads, by the same key, the application it stands for.
@@ -18,10 +19,12 @@ import java.util.UUID;
 public record NewApplication(
     UUID id,
     ApplicationForm form,
+    SealedApplicant applicant,
     String correlationId,
     String topic,
     String payload,
     IdempotencyKey idempotencyKey,
+    String requestHash,
     Duration keyRetention)
     implements SqlParameters {
 
@@ -30,8 +33,9 @@ public record NewApplication(
     // Without a key both of its parameters are null, which Map.of refuses.
     var parameters = new HashMap<String, Object>();
     parameters.put("id", id);
-    parameters.put("pan_number", form.panNumber().value());
-    parameters.put("applicant_name", form.applicantName());
+    parameters.put("pan_number_sealed", applicant.panNumberSealed());
+    parameters.put("applicant_name_sealed", applicant.applicantNameSealed());
+    parameters.put("pan_lookup", applicant.panLookup());
     parameters.put("monthly_income_inr", form.monthlyIncomeInr());
     parameters.put("loan_amount_inr", form.loanAmountInr());
     parameters.put("loan_type", form.loanType().name());
@@ -40,7 +44,7 @@ public record NewApplication(
     parameters.put("message_key", id.toString());
     parameters.put("payload", payload);
     parameters.put("idempotency_key", idempotencyKey == null ? null : idempotencyKey.value());
-    parameters.put("request_hash", idempotencyKey == null ? null : form.fingerprint());
+    parameters.put("request_hash", requestHash);
     parameters.put("key_retention", SqlParameters.interval(keyRetention));
     return parameters;
   }

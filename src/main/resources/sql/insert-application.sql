@@ -7,8 +7,8 @@ WITH claimed AS (
      WHERE idempotency_keys.created_at < now() - CAST(:#key_retention AS interval)
     RETURNING application_id
 ), application AS (
-    INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr, loan_amount_inr, loan_type, status)
-    SELECT :#id, :#pan_number, :#applicant_name, :#monthly_income_inr, :#loan_amount_inr, :#loan_type, 'PENDING'
+    INSERT INTO applications (id, pan_number_sealed, applicant_name_sealed, pan_lookup, monthly_income_inr, loan_amount_inr, loan_type, status)
+    SELECT :#id, :#pan_number_sealed, :#applicant_name_sealed, :#pan_lookup, :#monthly_income_inr, :#loan_amount_inr, :#loan_type, 'PENDING'
      WHERE CAST(:#idempotency_key AS varchar) IS NULL OR EXISTS (SELECT 1 FROM claimed)
     RETURNING id
 ), audit AS (

@@ -16,6 +16,7 @@ import messages.PanNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import privacy.KeyedHash;
 
 class ApplicationFormTest {
 
@@ -352,8 +353,10 @@ class ApplicationFormTest {
     };
   }
 
+  private static final KeyedHash KEYED_HASH = new KeyedHash(new byte[32]);
+
   @Test
-  void toSubmittedCopiesTheValidatedForm() {
+  void toSubmittedCopiesTheValidatedFormWithItsPanSealed() {
     var id = UUID.fromString("6f1c2b7e-3d4a-4e5f-9a8b-7c6d5e4f3a2b");
     var at = Instant.parse("2025-01-15T10:30:00Z");
     var income = new BigDecimal("82000.00");
@@ -362,10 +365,9 @@ class ApplicationFormTest {
         new ApplicationForm(
             new PanNumber("FGHIJ5678K"), "राजेश कुमार", income, loan, LoanType.AUTO);
 
-    assertThat(form.toSubmitted(id, at, "corr-9"))
+    assertThat(form.toSubmitted(id, "k1:c2VhbGVk", at, "corr-9"))
         .isEqualTo(
-            new ApplicationSubmitted(
-                id, "FGHIJ5678K", "राजेश कुमार", income, loan, LoanType.AUTO, at, "corr-9"));
+            new ApplicationSubmitted(id, "k1:c2VhbGVk", income, loan, LoanType.AUTO, at, "corr-9"));
   }
 
   @Test
@@ -374,8 +376,8 @@ class ApplicationFormTest {
     written.put(LOAN, new BigDecimal("500000.00"));
     written.put("channel", "mobile");
 
-    assertThat(ApplicationForm.parse(written).fingerprint())
-        .isEqualTo(ApplicationForm.parse(validBody()).fingerprint())
+    assertThat(ApplicationForm.parse(written).fingerprint(KEYED_HASH))
+        .isEqualTo(ApplicationForm.parse(validBody()).fingerprint(KEYED_HASH))
         .hasSize(64)
         .matches("[0-9a-f]{64}");
   }
@@ -391,8 +393,8 @@ class ApplicationFormTest {
   void fingerprintChangesWithEveryField(String field, String value) {
     Object typed = field.equals(INCOME) || field.equals(LOAN) ? new BigDecimal(value) : value;
 
-    assertThat(ApplicationForm.parse(validBodyWith(field, typed)).fingerprint())
-        .isNotEqualTo(ApplicationForm.parse(validBody()).fingerprint());
+    assertThat(ApplicationForm.parse(validBodyWith(field, typed)).fingerprint(KEYED_HASH))
+        .isNotEqualTo(ApplicationForm.parse(validBody()).fingerprint(KEYED_HASH));
   }
 
   @Test
@@ -402,7 +404,7 @@ class ApplicationFormTest {
     var longerName = validBodyWith(NAME, "Asha 11");
     longerName.put(INCOME, new BigDecimal("1.00"));
 
-    assertThat(ApplicationForm.parse(shorterName).fingerprint())
-        .isNotEqualTo(ApplicationForm.parse(longerName).fingerprint());
+    assertThat(ApplicationForm.parse(shorterName).fingerprint(KEYED_HASH))
+        .isNotEqualTo(ApplicationForm.parse(longerName).fingerprint(KEYED_HASH));
   }
 }

@@ -146,21 +146,19 @@ class CreditScoringTest {
     var submitted =
         new ApplicationSubmitted(
             NO_VARIATION,
-            "KLMNO1234P",
-            "Asha Rao",
+            "k1:c2VhbGVk",
             new BigDecimal("82000.00"),
             new BigDecimal("480000.00"),
             LoanType.HOME,
             Instant.parse("2025-01-15T10:29:59Z"),
             "corr-42");
 
-    var report = scoring.assess(submitted);
+    var report = scoring.assess(submitted, "KLMNO1234P");
 
     assertThat(report)
         .isEqualTo(
             new CreditReport(
                 NO_VARIATION,
-                "KLMNO1234P",
                 700,
                 new BigDecimal("82000.00"),
                 new BigDecimal("480000.00"),
@@ -174,14 +172,13 @@ class CreditScoringTest {
     var submitted =
         new ApplicationSubmitted(
             NO_VARIATION,
-            "FGHIJ5678K",
-            "Demo Applicant",
+            "k1:c2VhbGVk",
             new BigDecimal("200000.00"),
             new BigDecimal("100000.00"),
             LoanType.HOME,
             SCORED_AT,
             "corr-43");
 
-    assertThat(scoring.assess(submitted).cibilScore()).isEqualTo(610);
+    assertThat(scoring.assess(submitted, "FGHIJ5678K").cibilScore()).isEqualTo(610);
   }
 }

@@ -191,8 +191,8 @@ class FaultToleranceIT {
       poison.add(
           new ProducerRecord<>(
               Topics.SUBMITTED,
-              "bad-pan",
-              SubmittedMessage.of(UUID.randomUUID()).pan("abc").toJson()));
+              "plain-pan",
+              SubmittedMessage.of(UUID.randomUUID()).sealedPan("ABCDE1234F").toJson()));
       poison.add(new ProducerRecord<>(Topics.CREDIT_REPORTS, "bad-json", "[1,2"));
       poison.add(
           new ProducerRecord<>(

@@ -87,6 +87,13 @@ public final class ApiClient {
     return send(request.build(), path, Request.Method.GET);
   }
 
+  public HttpResponse<String> delete(String path, Map<String, String> headers) {
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).DELETE();
+    headers.forEach(request::header);
+    return send(request.build(), path, Request.Method.DELETE);
+  }
+
   private HttpResponse<String> send(HttpRequest request, String path, Request.Method method) {
     try {
       var response = http.send(request, HttpResponse.BodyHandlers.ofString());

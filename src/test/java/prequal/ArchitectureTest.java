@@ -26,8 +26,13 @@ import org.springframework.stereotype.Component;
  */
 class ArchitectureTest {
 
-  /** The business rules: PAN, masking, CIBIL range and messages, the form, scoring, the policy. */
-  private static final String[] RULE_PACKAGES = {"messages", "application", "credit", "decision"};
+  /**
+   * The business rules: PAN, masking, CIBIL range and messages, the form, scoring, the policy,
+   * sealing personal data.
+   */
+  private static final String[] RULE_PACKAGES = {
+    "messages", "application", "credit", "decision", "privacy"
+  };
 
   /** The main code as compiled: the service's own classes, no test and no library class. */
   private static final JavaClasses MAIN =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fixtures.ApplicationRow;
 import fixtures.CreditReportMessage;
+import fixtures.DeadLetterPayload;
 import fixtures.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.sql.Timestamp;
@@ -98,7 +99,7 @@ class CreditReportDeliveryIT extends EndToEndTest {
     var json = readTree(deadLetter.value());
     assertThat(json.get("original_topic").asText()).isEqualTo(Topics.CREDIT_REPORTS);
     assertThat(json.get("error_message").asText()).isEqualTo("No application " + id);
-    assertThat(readTree(json.get("payload").asText()).get("application_id").asText())
+    assertThat(readTree(DeadLetterPayload.of(json)).get("application_id").asText())
         .isEqualTo(id.toString());
     assertThat(
             jdbc.queryForObject(

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 class DefaultCredentialsTest {
 
   private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
+  private static final String OWN_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+  private static final PrequalProperties.Privacy OWN_KEYS = privacy("k1=" + OWN_KEY, OWN_KEY);
+  private static final PrequalProperties.Console OWN_CONSOLE =
+      new PrequalProperties.Console("admin", BCRYPT.encode("s3cret-console"), true);
 
   @ParameterizedTest(name = "DB password ''{0}'', console password ''{1}'', auth {2}: {3}")
   @CsvSource(
@@ -44,9 +50,35 @@ class DefaultCredentialsTest {
     var console =
         new PrequalProperties.Console("admin", BCRYPT.encode(consolePassword), authentication);
 
-    var problems = DefaultCredentials.stillInUse(databasePassword, console);
+    var problems = DefaultCredentials.stillInUse(databasePassword, console, OWN_KEYS);
 
     assertThat(problems).isEqualTo(expected == null ? List.of() : List.of(expected.split(";")));
+  }
+
+  @ParameterizedTest(name = "keys ''{0}'', look-up key ''{1}'': {2}")
+  @CsvSource(
+      delimiter = '|',
+      emptyValue = "",
+      value = {
+        "own              | own | ",
+        "''               | own | PRIVACY_KEYS is not set",
+        "own              | ''  | PRIVACY_LOOKUP_KEY is not set",
+        "development      | own | PRIVACY_KEYS holds the development key",
+        "own,development | own | PRIVACY_KEYS holds the development key",
+        "own              | development | PRIVACY_LOOKUP_KEY is the development key",
+      })
+  void refusesMissingAndDevelopmentKeys(String keys, String lookupKey, String expected) {
+    var privacy =
+        privacy(
+            keys.replace("own", "k1=" + OWN_KEY)
+                .replace("development", "dev=" + DefaultCredentials.DEVELOPMENT_KEY),
+            lookupKey
+                .replace("own", OWN_KEY)
+                .replace("development", DefaultCredentials.DEVELOPMENT_LOOKUP_KEY));
+
+    var problems = DefaultCredentials.stillInUse("s3cret-db", OWN_CONSOLE, privacy);
+
+    assertThat(problems).isEqualTo(expected == null ? List.of() : List.of(expected));
   }
 
   @Test
@@ -55,7 +87,9 @@ class DefaultCredentialsTest {
 
     assertThat(configuration)
         .contains("${DB_PASSWORD:" + DefaultCredentials.DATABASE_PASSWORD + "}")
-        .contains("${HAWTIO_PASSWORD_HASH:" + DefaultCredentials.CONSOLE_PASSWORD_HASH + "}");
+        .contains("${HAWTIO_PASSWORD_HASH:" + DefaultCredentials.CONSOLE_PASSWORD_HASH + "}")
+        .contains("${PRIVACY_KEYS:dev=" + DefaultCredentials.DEVELOPMENT_KEY + "}")
+        .contains("${PRIVACY_LOOKUP_KEY:" + DefaultCredentials.DEVELOPMENT_LOOKUP_KEY + "}");
     assertThat(
             BCRYPT.matches(
                 DefaultCredentials.CONSOLE_PASSWORD, DefaultCredentials.CONSOLE_PASSWORD_HASH))
@@ -77,7 +111,8 @@ class DefaultCredentialsTest {
                     "--prequal.console.password-hash=" + DefaultCredentials.CONSOLE_PASSWORD_HASH))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
-            "Refusing to start with default credentials (DB_PASSWORD is the default;"
+            "Refusing to start with default credentials (PRIVACY_KEYS holds the development key;"
+                + " PRIVACY_LOOKUP_KEY is the development key; DB_PASSWORD is the default;"
                 + " HAWTIO_PASSWORD_HASH is a hash of the default password): set them in the"
                 + " environment");
   }
@@ -90,9 +125,25 @@ class DefaultCredentialsTest {
             .withProperty("spring.datasource.password", "s3cret-db")
             .withProperty("prequal.console.username", "ops")
             .withProperty("prequal.console.password-hash", BCRYPT.encode("s3cret-console"))
-            .withProperty("prequal.console.authentication-enabled", "true");
+            .withProperty("prequal.console.authentication-enabled", "true")
+            .withProperty("prequal.privacy.keys", "k1=" + OWN_KEY)
+            .withProperty("prequal.privacy.lookup-key", OWN_KEY);
 
     assertThatNoException().isThrownBy(() -> guard(environment));
+  }
+
+  @Test
+  void guardRefusesAMissingKey() {
+    var environment =
+        new MockEnvironment()
+            .withProperty("prequal.refuse-default-credentials", "true")
+            .withProperty("spring.datasource.password", "s3cret-db")
+            .withProperty("prequal.console.username", "ops")
+            .withProperty("prequal.console.password-hash", BCRYPT.encode("s3cret-console"))
+            .withProperty("prequal.console.authentication-enabled", "true");
+
+    assertThatThrownBy(() -> guard(environment))
+        .hasMessageContaining("PRIVACY_KEYS is not set; PRIVACY_LOOKUP_KEY is not set");
   }
 
   @Test
@@ -105,6 +156,11 @@ class DefaultCredentialsTest {
             .withProperty("prequal.console.authentication-enabled", "true");
 
     assertThatNoException().isThrownBy(() -> guard(environment));
+  }
+
+  private static PrequalProperties.Privacy privacy(String keys, String lookupKey) {
+    return new PrequalProperties.Privacy(
+        keys, null, lookupKey, Duration.ofDays(180), Duration.ofHours(1), 500);
   }
 
   private static void guard(MockEnvironment environment) {

@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "prequal.admin.token=" + EndToEndTest.OPERATOR_TOKEN,
       "prequal.stale.check-interval-ms=500",
+      "prequal.privacy.retention-check-interval=1s",
       "management.server.port=0"
     })
 @CamelSpringBootTest
@@ -101,7 +102,8 @@ public abstract class EndToEndTest {
 
   protected int decisionEvents(UUID id) {
     return jdbc.queryForObject(
-        "SELECT count(*) FROM application_events WHERE application_id = ? AND to_status <> 'PENDING'",
+        "SELECT count(*) FROM application_events"
+            + " WHERE application_id = ? AND to_status <> 'PENDING' AND action IS NULL",
         Integer.class,
         id);
   }

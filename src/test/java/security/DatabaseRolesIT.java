@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import application.ApplicationForm;
 import application.ApplicationStatus;
 import application.IdempotencyKey;
+import fixtures.ApplicationRow;
 import fixtures.Topics;
 import harness.DatabaseAccounts;
 import harness.Databases;
@@ -40,8 +41,13 @@ import store.IdempotencyKeyRetention;
 import store.NewApplication;
 import store.OutboxClaim;
 import store.OutboxRetention;
+import store.PersonalDataErasure;
+import store.PersonalDataRetention;
 import store.RecordedDecision;
+import store.ResealSelection;
+import store.ResealedApplicant;
 import store.ScoredApplication;
+import store.SealedApplicant;
 import store.SqlParameters;
 import store.StaleSweep;
 import store.StatusLookup;
@@ -104,10 +110,12 @@ class DatabaseRolesIT {
                 new NewApplication(
                     id,
                     form,
+                    new SealedApplicant("dev:c2VhbGVk", "dev:bmFtZQ==", "0".repeat(64)),
                     "roles-1",
                     Topics.SUBMITTED,
                     "{}",
                     new IdempotencyKey("roles-key-" + id),
+                    "fingerprint",
                     Duration.ofHours(24))))
         .isEqualTo(1);
     assertThat(
@@ -148,6 +156,27 @@ class DatabaseRolesIT {
     assertThat(
             statements.update(
                 "delete-expired-idempotency-keys", new IdempotencyKeyRetention(Duration.ZERO)))
+        .isEqualTo(1);
+    assertThat(statements.update("erase-personal-data", new PersonalDataErasure(id, "roles-2")))
+        .isEqualTo(1);
+    assertThat(statements.query("select-personal-data-erasure", new PersonalDataErasure(id, null)))
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("personal_data_erased_at")).isNotNull());
+
+    var version1 = ApplicationRow.pending(UUID.randomUUID()).inPlainText().insert(owner);
+    assertThat(statements.query("select-personal-data-to-reseal", ResealSelection.first("dev", 10)))
+        .extracting(row -> row.get("id"))
+        .containsExactly(version1);
+    assertThat(
+            statements.update(
+                "reseal-personal-data",
+                new ResealedApplicant(
+                    version1, new SealedApplicant("dev:c2VhbGVk", null, "1".repeat(64)))))
+        .isZero();
+    owner.update("UPDATE applications SET status = 'REJECTED' WHERE id = ?", version1);
+    assertThat(
+            statements.update(
+                "erase-expired-personal-data", new PersonalDataRetention(Duration.ZERO, 10)))
         .isEqualTo(1);
 
     assertThat(statements.run).isEqualTo(statementFiles());

@@ -106,7 +106,7 @@ public class SubmitApplicationRoute extends RouteBuilder {
       // the application afresh.
       throw new TransientDataAccessResourceException("Idempotency-Key expired while being read");
     }
-    if (!earlier.requestHash().equals(message.getBody(NewApplication.class).form().fingerprint())) {
+    if (!earlier.requestHash().equals(message.getBody(NewApplication.class).requestHash())) {
       throw new ConflictException(
           IdempotencyKey.HEADER + " was already used for a different application");
     }

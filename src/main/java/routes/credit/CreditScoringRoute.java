@@ -13,6 +13,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
 import prequal.Role;
+import privacy.PersonalDataCipher;
+import privacy.SealedField;
 import routes.shared.ConsumerErrorHandling;
 
 /**
@@ -25,9 +27,11 @@ import routes.shared.ConsumerErrorHandling;
 public class CreditScoringRoute extends RouteBuilder {
 
   private final CreditScoring creditScoring;
+  private final PersonalDataCipher cipher;
 
-  CreditScoringRoute(Clock clock) {
+  CreditScoringRoute(Clock clock, PersonalDataCipher cipher) {
     this.creditScoring = new CreditScoring(clock);
+    this.cipher = cipher;
   }
 
   @Override
@@ -54,7 +58,9 @@ public class CreditScoringRoute extends RouteBuilder {
     var message = exchange.getMessage();
     var submitted = message.getBody(ApplicationSubmitted.class);
     LogContext.application(submitted.applicationId(), submitted.correlationId());
-    var report = creditScoring.assess(submitted);
+    var panNumber =
+        cipher.open(SealedField.panNumber(submitted.applicationId()), submitted.panNumberSealed());
+    var report = creditScoring.assess(submitted, panNumber);
     message.setHeader(KafkaConstants.KEY, report.applicationId().toString());
     message.setBody(report);
   }

@@ -16,16 +16,19 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.springframework.stereotype.Component;
 import prequal.PrequalProperties;
+import privacy.PersonalDataCipher;
+import privacy.SealedField;
+import privacy.SealedValueException;
 import resilience.DatabaseFailure;
 
 /**
  * Error handling shared by the Kafka consumer routes.
  *
  * <ul>
- *   <li>A message that can never succeed (unreadable, breaking the message rules, naming an unknown
- *       application, carrying data the database refuses, {@link DatabaseFailure#REFUSED_DATA}) goes
- *       to the dead-letter topic with the dead-letter schema; its offset is committed only after
- *       the broker acknowledged the dead letter.
+ *   <li>A message that can never succeed (unreadable, breaking the message rules, with a sealed PAN
+ *       that does not open, naming an unknown application, carrying data the database refuses,
+ *       {@link DatabaseFailure#REFUSED_DATA}) goes to the dead-letter topic with the dead-letter
+ *       schema; its offset is committed only after the broker acknowledged the dead letter.
  *   <li>While a circuit breaker is open the record is held, uncommitted, and offered again every
  *       second: the consumer is paused on it, and nothing is dead-lettered because of an outage.
  *   <li>Anything else is presumed transient: redelivered with backoff, and if it still fails the
@@ -43,10 +46,15 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
   private final Clock clock;
   private final int breakerOpenRedeliveries;
   private final DeadLetterMetrics deadLetterMetrics;
+  private final PersonalDataCipher cipher;
 
   ConsumerErrorHandling(
-      Clock clock, PrequalProperties properties, DeadLetterMetrics deadLetterMetrics) {
+      Clock clock,
+      PrequalProperties properties,
+      DeadLetterMetrics deadLetterMetrics,
+      PersonalDataCipher cipher) {
     this.clock = clock;
+    this.cipher = cipher;
     this.breakerOpenRedeliveries = properties.retry().breakerOpenRedeliveries();
     this.deadLetterMetrics = deadLetterMetrics;
   }
@@ -57,7 +65,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
     var consumer = routeConfiguration(ID);
 
     deadLetter(consumer.onException(JsonProcessingException.class, InvalidMessageException.class,
-            UnknownApplicationException.class));
+            SealedValueException.class, UnknownApplicationException.class));
     // Camel matches from the root cause up, so the SQLException itself, beneath Spring's wrapper.
     deadLetter(consumer.onException(SQLException.class)
         .onWhen(exchange -> DatabaseFailure.of(exchange.getException()) == DatabaseFailure.REFUSED_DATA));
@@ -101,18 +109,24 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
   private void toDeadLetter(Exchange exchange) {
     var message = exchange.getMessage();
     var cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    var topic = message.getHeader(KafkaConstants.TOPIC, String.class);
     var deadLetter =
         new DeadLetter(
-            message.getHeader(KafkaConstants.TOPIC, String.class),
+            topic,
             message.getHeader(KafkaConstants.PARTITION, Integer.class),
             message.getHeader(KafkaConstants.OFFSET, Long.class),
             cause == null ? "unknown" : cause.getMessage(),
             message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class),
             clock.instant(),
-            message.getBody(String.class));
+            sealed(topic, message.getBody(String.class)));
     message.setHeader(
         DeadLetter.ERROR_CLASS_HEADER, cause == null ? "unknown" : cause.getClass().getName());
     message.setBody(deadLetter);
+  }
+
+  /** Whatever the message held, or failed to hold, stays sealed for as long as it is kept. */
+  private String sealed(String topic, String payload) {
+    return payload == null ? null : cipher.seal(SealedField.deadLetterPayload(topic), payload);
   }
 
   private void countDeadLetter(Exchange exchange) {

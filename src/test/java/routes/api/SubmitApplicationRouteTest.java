@@ -26,9 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import prequal.PrequalApplication;
+import privacy.KeyedHash;
+import privacy.PersonalDataCipher;
+import privacy.SealedField;
 import routes.RouteTest;
 import store.EarlierSubmission;
 import store.NewApplication;
@@ -45,6 +49,9 @@ import web.CorrelationIds;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "prequal.roles=api")
 class SubmitApplicationRouteTest extends RouteTest {
+
+  @Autowired private PersonalDataCipher cipher;
+  @Autowired private KeyedHash keyedHash;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VALID =
@@ -92,6 +99,20 @@ class SubmitApplicationRouteTest extends RouteTest {
     assertThat(message.get("application_id").asText()).isEqualTo(stored.id().toString());
     assertThat(message.get("monthly_income_inr").asText()).isEqualTo("75000.50");
     assertThat(message.get("correlation_id").asText()).isEqualTo("submit-route-test");
+    assertThat(stored.payload()).doesNotContain("ABCDE1234F").doesNotContain("applicant_name");
+    assertThat(
+            cipher.open(
+                SealedField.panNumber(stored.id()), message.get("pan_number_sealed").asText()))
+        .isEqualTo("ABCDE1234F");
+    var parameters = stored.toParameters();
+    assertThat(parameters).doesNotContainKeys("pan_number", "applicant_name");
+    assertThat(parameters.get("pan_number_sealed")).isEqualTo(stored.applicant().panNumberSealed());
+    assertThat(
+            cipher.open(
+                SealedField.applicantName(stored.id()),
+                (String) parameters.get("applicant_name_sealed")))
+        .isEqualTo(stored.form().applicantName());
+    assertThat(parameters.get("pan_lookup")).isEqualTo(keyedHash.ofPan("ABCDE1234F"));
 
     assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(202);
     assertThat(answer.getMessage().getHeader("Location"))
@@ -127,7 +148,7 @@ class SubmitApplicationRouteTest extends RouteTest {
     assertThat(stored.idempotencyKey()).isEqualTo(new IdempotencyKey("order-42:attempt.1_a"));
     assertThat(stored.toParameters())
         .containsEntry("idempotency_key", "order-42:attempt.1_a")
-        .containsEntry("request_hash", stored.form().fingerprint())
+        .containsEntry("request_hash", stored.form().fingerprint(keyedHash))
         .containsEntry("key_retention", "86400000 milliseconds");
     assertThat(earlier.getReceivedCounter()).isZero();
   }
@@ -263,13 +284,13 @@ class SubmitApplicationRouteTest extends RouteTest {
         SubmitApplicationRoute.EARLIER, constant(new EarlierSubmission(id, status, requestHash)));
   }
 
-  private static String fingerprint(String body) {
+  private String fingerprint(String body) {
     try {
       Map<String, Object> fields =
           JSON.readerFor(new TypeReference<Map<String, Object>>() {})
               .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
               .readValue(body);
-      return ApplicationForm.parse(fields).fingerprint();
+      return ApplicationForm.parse(fields).fingerprint(keyedHash);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

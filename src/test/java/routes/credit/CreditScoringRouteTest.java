@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.ConsumedRecord;
+import fixtures.DeadLetterPayload;
+import fixtures.DevelopmentKeys;
 import fixtures.SubmittedMessage;
 import fixtures.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import prequal.JsonReadLimits;
 import prequal.KafkaTestClients;
 import prequal.PrequalApplication;
+import privacy.SealedField;
+import privacy.SealedValueException;
 import routes.RouteTest;
 
 /**
@@ -95,6 +99,27 @@ class CreditScoringRouteTest extends RouteTest {
     assertThat(report.get("monthly_income_inr").asText()).isEqualTo("75000.00");
     assertThat(report.get("loan_amount_inr").asText()).isEqualTo("500000.00");
     assertThat(report.get("correlation_id").asText()).isEqualTo("corr-" + id);
+    assertThat(report.has("pan_number")).isFalse();
+    assertThat(sent.getMessage().getBody(String.class)).doesNotContain("ABCDE1234F");
+    assertThat(commits).hasValue(1);
+  }
+
+  @Test
+  void submissionWhosePanWasSealedForAnotherApplicationIsDeadLetteredSealed() throws Exception {
+    var id = UUID.randomUUID();
+    var payload =
+        SubmittedMessage.of(id)
+            .sealedPan(
+                DevelopmentKeys.CIPHER.seal(SealedField.panNumber(UUID.randomUUID()), "ABCDE1234F"))
+            .toJson();
+
+    send(payload);
+
+    var record = deadLetter(payload);
+    assertThat(errorClass(record)).isEqualTo(SealedValueException.class.getName());
+    assertThat(JSON.readTree(record.value()).get("error_message").asText())
+        .isEqualTo("pan_number was altered, or sealed for another field or application");
+    assertThat(record.value()).doesNotContain(payload).doesNotContain("ABCDE1234F");
     assertThat(commits).hasValue(1);
   }
 
@@ -214,7 +239,7 @@ class CreditScoringRouteTest extends RouteTest {
   private static ConsumerRecord<String, String> deadLetter(String payload) {
     return KafkaTestClients.awaitRecord(
         Topics.DEAD_LETTER,
-        record -> readTree(record.value()).get("payload").asText().equals(payload),
+        record -> DeadLetterPayload.of(record.value()).equals(payload),
         Duration.ofSeconds(20));
   }
 

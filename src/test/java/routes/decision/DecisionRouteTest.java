@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.ConsumedRecord;
 import fixtures.CreditReportMessage;
+import fixtures.DeadLetterPayload;
 import fixtures.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -163,7 +164,7 @@ class DecisionRouteTest extends RouteTest {
     var deadLetter = awaitDeadLetter(id);
     assertThat(deadLetter.get("original_topic").asText()).isEqualTo(Topics.CREDIT_REPORTS);
     assertThat(deadLetter.get("error_message").asText()).isEqualTo("No application " + id);
-    assertThat(deadLetter.get("payload").asText()).isEqualTo(payload);
+    assertThat(DeadLetterPayload.of(deadLetter)).isEqualTo(payload);
     assertThat(record.getReceivedCounter()).isZero();
     assertThat(commits).hasValue(1);
   }
@@ -255,7 +256,7 @@ class DecisionRouteTest extends RouteTest {
     var deadLetter = awaitDeadLetter(id);
     assertThat(deadLetter.get("error_message").asText())
         .isEqualTo("PreparedStatementCallback; ERROR: refused (" + sqlState + ")");
-    assertThat(deadLetter.get("payload").asText()).isEqualTo(payload);
+    assertThat(DeadLetterPayload.of(deadLetter)).isEqualTo(payload);
     assertThat(deadLetterCount("org.springframework.dao.DataIntegrityViolationException"))
         .as("dead-lettered once")
         .isEqualTo(deadLetters + 1);
@@ -297,7 +298,7 @@ class DecisionRouteTest extends RouteTest {
     return JSON.readTree(
         KafkaTestClients.awaitRecord(
                 Topics.DEAD_LETTER,
-                candidate -> candidate.value().contains(id.toString()),
+                candidate -> DeadLetterPayload.of(candidate.value()).contains(id.toString()),
                 Duration.ofSeconds(20))
             .value());
   }
