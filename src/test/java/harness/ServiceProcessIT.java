@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import credit.CreditScoring;
 import decision.DecisionPolicy;
+import fixtures.DevelopmentKeys;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +25,9 @@ import prequal.EmbeddedInfrastructure;
 /**
  * The packaged jar as a child process against a broker child process and its own database: it
  * becomes healthy, accepts a stream of applications and decides each one by the rules, shuts down
- * on SIGTERM, and serves the same data again when restarted on the same port.
+ * on SIGTERM, and serves the same data again when restarted on the same port — after a key
+ * rotation, with the keys in a mounted secret file, and with a row stored in plain text by version
+ * 1, all sealed again with the new key at start-up.
  */
 class ServiceProcessIT {
 
@@ -76,8 +81,37 @@ class ServiceProcessIT {
             .anySatisfy(line -> assertThat(line).contains("Commencing graceful shutdown"));
       }
 
-      try (var restarted = ServiceProcess.start(ServiceProcess.builtJar(), env, log, port)) {
+      // Restarted after a key rotation, the new key first in a mounted secret file, with a row as
+      // version 1 stored it: at start-up everything is sealed again with the new key, which the
+      // old one still opens.
+      var version1 = UUID.randomUUID();
+      try (var connection = DriverManager.getConnection(database, "postgres", "");
+          var statement =
+              connection.prepareStatement(
+                  "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr,"
+                      + " loan_amount_inr, loan_type, status, cibil_score)"
+                      + " VALUES (?, 'ABCDE1234F', 'Rajesh Kumar', 90000, 500000, 'HOME',"
+                      + " 'PRE_APPROVED', 790)")) {
+        statement.setObject(1, version1);
+        statement.executeUpdate();
+      }
+      var secrets = Files.createDirectories(temp.resolve("secrets"));
+      Files.writeString(
+          secrets.resolve("PRIVACY_KEYS"),
+          "k2="
+              + Base64.getEncoder().encodeToString(new byte[32])
+              + ","
+              + DevelopmentKeys.KEYS
+              + "\n");
+      var rotated = new HashMap<>(env);
+      rotated.put("SPRING_CONFIG_IMPORT", "configtree:" + secrets + "/");
+      try (var restarted = ServiceProcess.start(ServiceProcess.builtJar(), rotated, log, port)) {
         restarted.awaitHealthy(STARTUP);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(sealingKeys(database)).containsOnlyKeys("k2"));
+        assertThat(sealingKeys(database)).containsEntry("k2", 21);
 
         assertThat(restarted.baseUrl()).endsWith(":" + port);
         assertThat(restarted.logLines())
@@ -89,7 +123,8 @@ class ServiceProcessIT {
             .pollInterval(Duration.ofMillis(200))
             .untilAsserted(
                 () -> assertThat(decisions(database)).containsAllEntriesOf(expected(again)));
-        assertThat(decisions(database)).hasSize(23);
+        assertThat(decisions(database)).hasSize(24);
+        assertThat(sealingKeys(database)).containsOnlyKeys("k2");
 
         restarted.kill();
 
@@ -120,6 +155,26 @@ class ServiceProcessIT {
               expected.put(id, status + "/" + score);
             });
     return expected;
+  }
+
+  /**
+   * How many applications have their PAN sealed with each key id; {@code plain} counts those in
+   * plain text.
+   */
+  private static Map<String, Integer> sealingKeys(String database) throws SQLException {
+    var keys = new HashMap<String, Integer>();
+    try (var connection = DriverManager.getConnection(database, "postgres", "");
+        var statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "SELECT CASE WHEN pan_number IS NOT NULL OR applicant_name IS NOT NULL THEN 'plain'"
+                    + " ELSE split_part(pan_number_sealed, ':', 1) END, count(*)"
+                    + " FROM applications GROUP BY 1")) {
+      while (rows.next()) {
+        keys.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    return keys;
   }
 
   /** Every application in the database, as "status/score". */

@@ -39,7 +39,8 @@ class ComposeFileTest {
       Pattern.compile("--add-scram \"SCRAM-SHA-512=\\[name=([a-z-]+),password=\\$\\$([A-Z_]+)]\"");
 
   /** Read by Spring Boot itself rather than through a placeholder in application.yml. */
-  private static final Set<String> SPRING_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE");
+  private static final Set<String> SPRING_VARIABLES =
+      Set.of("SPRING_PROFILES_ACTIVE", "SPRING_CONFIG_IMPORT");
 
   private static final String APPLICATION_YML = read("src/main/resources/application.yml");
   private static final Map<String, Object> COMPOSE = new Yaml().load(read("docker-compose.yml"));
@@ -107,6 +108,22 @@ class ComposeFileTest {
         .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
         .containsEntry("PORT", "8000")
         .containsEntry("MANAGEMENT_PORT", "8081");
+  }
+
+  @ParameterizedTest(name = "{0} reads its encryption keys from mounted secret files")
+  @CsvSource({"prequal-api", "credit-service", "decision-service"})
+  void rolesReadTheirKeysFromSecretFiles(String service) {
+    assertThat(environment(service))
+        .containsEntry("SPRING_CONFIG_IMPORT", "configtree:/run/secrets/")
+        .doesNotContainKeys("PRIVACY_KEYS", "PRIVACY_LOOKUP_KEY");
+    assertThat(service(service).get("secrets"))
+        .asList()
+        .extracting(secret -> map(secret).get("target"))
+        .containsExactlyInAnyOrder("PRIVACY_KEYS", "PRIVACY_LOOKUP_KEY");
+    assertThat(map(COMPOSE.get("secrets")))
+        .containsEntry("privacy_keys", Map.of("environment", "PRIVACY_KEYS"))
+        .containsEntry("privacy_lookup_key", Map.of("environment", "PRIVACY_LOOKUP_KEY"));
+    assertThat(APPLICATION_YML).contains("${PRIVACY_KEYS:").contains("${PRIVACY_LOOKUP_KEY:");
   }
 
   @Test
