@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import messages.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +44,7 @@ public class DeadLetterRedrive {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterRedrive.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration MAX_DURATION = Duration.ofMinutes(2);
+  private static final Pattern SEALED = Pattern.compile("[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]+=*");
 
   private final String brokers;
   private final KafkaSecurity security;
@@ -107,11 +109,11 @@ public class DeadLetterRedrive {
   private ProducerRecord<String, String> backToOrigin(ConsumerRecord<String, String> record)
       throws IOException {
     var deadLetter = objectMapper.readValue(record.value(), DeadLetter.class);
-    var payload =
-        deadLetter.payload() == null
-            ? null
-            : cipher.open(
-                SealedField.deadLetterPayload(deadLetter.originalTopic()), deadLetter.payload());
+    var payload = deadLetter.payload();
+    // Dead letters written before payloads were sealed hold the message itself.
+    if (payload != null && SEALED.matcher(payload).matches()) {
+      payload = cipher.open(SealedField.deadLetterPayload(deadLetter.originalTopic()), payload);
+    }
     return new ProducerRecord<>(deadLetter.originalTopic(), record.key(), payload);
   }
 
