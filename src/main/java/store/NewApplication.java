@@ -33,9 +33,7 @@ public record NewApplication(
     // Without a key both of its parameters are null, which Map.of refuses.
     var parameters = new HashMap<String, Object>();
     parameters.put("id", id);
-    parameters.put("pan_number_sealed", applicant.panNumberSealed());
-    parameters.put("applicant_name_sealed", applicant.applicantNameSealed());
-    parameters.put("pan_lookup", applicant.panLookup());
+    applicant.addTo(parameters);
     parameters.put("monthly_income_inr", form.monthlyIncomeInr());
     parameters.put("loan_amount_inr", form.loanAmountInr());
     parameters.put("loan_type", form.loanType().name());

@@ -13,12 +13,9 @@ public record ResealedApplicant(UUID id, SealedApplicant applicant) implements S
 
   @Override
   public Map<String, Object> toParameters() {
-    // A version 1 row may have no name.
     var parameters = new HashMap<String, Object>();
     parameters.put("id", id);
-    parameters.put("pan_number_sealed", applicant.panNumberSealed());
-    parameters.put("applicant_name_sealed", applicant.applicantNameSealed());
-    parameters.put("pan_lookup", applicant.panLookup());
+    applicant.addTo(parameters);
     return parameters;
   }
 }
