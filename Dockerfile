@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image for the three roles; PREQUAL_ROLES picks what a container runs (see docker-compose.yml).
+# Base images are pinned to exact releases (prequal.ComposeFileTest checks it); README, "Supply
+# chain", says how to pin them by digest as well.
 
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:17.0.16_8-jdk-noble AS build
 WORKDIR /build
 # The wrapper and the POM first: the dependency layer is rebuilt only when they change.
 COPY mvnw pom.xml ./
@@ -15,7 +17,7 @@ RUN ./mvnw -B -ntp package -DskipTests \
  && mkdir -p /build/healthcheck/health \
  && cp target/classes/health/ContainerHealthCheck.class /build/healthcheck/health/
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.16_8-jre-noble
 RUN groupadd --system prequal && useradd --system --gid prequal --no-create-home prequal
 WORKDIR /app
 COPY --from=build /build/app.jar app.jar

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +39,22 @@ class ComposeFileTest {
   /** A user the broker's command formats the storage with, and the variable of its password. */
   private static final Pattern SCRAM_USER =
       Pattern.compile("--add-scram \"SCRAM-SHA-512=\\[name=([a-z-]+),password=\\$\\$([A-Z_]+)]\"");
+
+  /**
+   * What an exact release looks like in each base image's tags, before an optional variant suffix
+   * (the distribution, {@code -noble}, {@code -bookworm}) and an optional digest: Temurin tags the
+   * JDK's patch and build ({@code 17.0.16_8}), PostgreSQL numbers its releases major.minor ({@code
+   * 17.6} is a patch release), Kafka major.minor.patch. An image missing here fails the test, so a
+   * new one is pinned on purpose.
+   */
+  private static final Map<String, Pattern> EXACT_RELEASE =
+      Map.of(
+          "eclipse-temurin", Pattern.compile("\\d+\\.\\d+\\.\\d+(\\.\\d+)?_\\d+-(jdk|jre)"),
+          "postgres", Pattern.compile("\\d+\\.\\d+"),
+          "apache/kafka", Pattern.compile("\\d+\\.\\d+\\.\\d+"));
+
+  private static final Pattern IMAGE =
+      Pattern.compile("(?<name>[a-z0-9./-]+):(?<tag>[A-Za-z0-9._-]+)(@sha256:[0-9a-f]{64})?");
 
   /** Read by Spring Boot itself rather than through a placeholder in application.yml. */
   private static final Set<String> SPRING_VARIABLES =
@@ -317,10 +335,13 @@ class ComposeFileTest {
         DOCKERFILE.subList(DOCKERFILE.indexOf(stages.get(stages.size() - 1)), DOCKERFILE.size());
 
     assertThat(stages).hasSize(2);
-    assertThat(stages.get(0)).isEqualTo("FROM eclipse-temurin:17-jdk AS build");
+    assertThat(stages.get(0))
+        .startsWith("FROM eclipse-temurin:17.")
+        .endsWith("-jdk-noble AS build");
     assertThat(DOCKERFILE)
         .anySatisfy(line -> assertThat(line).contains("./mvnw -B -ntp package -DskipTests"));
-    assertThat(stages.get(1)).isEqualTo("FROM eclipse-temurin:17-jre");
+    assertThat(stages.get(1))
+        .isEqualTo(stages.get(0).replace("-jdk-", "-jre-").replace(" AS build", ""));
     assertThat(runStage)
         .filteredOn(line -> line.startsWith("USER "))
         .singleElement()
@@ -333,6 +354,43 @@ class ComposeFileTest {
     assertThat(String.join("\n", runStage))
         .contains("\"-cp\", \"/app/healthcheck\", \"health.ContainerHealthCheck\"");
     assertThat(Path.of("src/main/java/health/ContainerHealthCheck.java")).exists();
+  }
+
+  @Test
+  void everyBaseImageIsPinnedToAnExactRelease() {
+    var images =
+        Stream.concat(
+                DOCKERFILE.stream()
+                    .filter(line -> line.startsWith("FROM "))
+                    .map(line -> line.split("\\s+", -1)[1]),
+                services().values().stream()
+                    .map(ComposeFileTest::map)
+                    // The service's own image is built from the Dockerfile above.
+                    .filter(definition -> !definition.containsKey("build"))
+                    .map(definition -> (String) definition.get("image")))
+            .toList();
+
+    assertThat(images).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(images)
+        .allSatisfy(
+            image -> {
+              var reference = IMAGE.matcher(image);
+              assertThat(reference.matches()).as("%s names a tag", image).isTrue();
+              var release = EXACT_RELEASE.get(reference.group("name"));
+              assertThat(release)
+                  .as("%s is an image this test knows how to check", image)
+                  .isNotNull();
+              assertThat(reference.group("tag"))
+                  .as("%s is pinned to an exact release", image)
+                  .matches(release.pattern() + "(-[a-z0-9.]+)?");
+            });
+  }
+
+  @Test
+  void composeRunsTheKafkaReleaseTheServiceIsBuiltAgainst() {
+    assertThat(service("kafka").get("image"))
+        .isEqualTo("apache/kafka:" + AppInfoParser.getVersion())
+        .isEqualTo(service("kafka-topics").get("image"));
   }
 
   /**
