@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import application.ApplicationForm;
 import application.InvalidApplicationException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import fixtures.DevelopmentKeys;
 import fixtures.MessageReader;
 import fixtures.ServiceJson;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import messages.ApplicationSubmitted;
 import org.springframework.http.MediaType;
+import privacy.SealedField;
 
 /**
  * {@code POST /applications} as its route reads a request: the body through {@link
@@ -44,10 +47,16 @@ class SubmissionFuzzTest {
     var name = form.applicantName();
     assertThat(name.codePointCount(0, name.length()))
         .isLessThanOrEqualTo(ApplicationForm.NAME_MAX_CHARACTERS);
-    assertThat(form.fingerprint()).hasSize(64);
+    assertThat(form.fingerprint(DevelopmentKeys.KEYED_HASH)).hasSize(64);
     // Whatever the API accepts, credit-service reads back from the event the outbox publishes.
-    var submitted = form.toSubmitted(ID, AT, "corr-1");
+    var sealedPan =
+        DevelopmentKeys.CIPHER.seal(SealedField.panNumber(ID), form.panNumber().value());
+    var submitted = form.toSubmitted(ID, sealedPan, AT, "corr-1");
     var published = ServiceJson.objectMapper().writeValueAsBytes(submitted);
     assertThat(CREDIT_SERVICE.read(published)).isEqualTo(submitted);
+    assertThat(new String(published, StandardCharsets.UTF_8))
+        .doesNotContain(form.panNumber().value());
+    assertThat(DevelopmentKeys.CIPHER.open(SealedField.panNumber(ID), sealedPan))
+        .isEqualTo(form.panNumber().value());
   }
 }

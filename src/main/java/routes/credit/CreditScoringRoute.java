@@ -15,6 +15,7 @@ import prequal.ConditionalOnRole;
 import prequal.Role;
 import privacy.PersonalDataCipher;
 import privacy.SealedField;
+import routes.shared.ConsumedMessages;
 import routes.shared.ConsumerErrorHandling;
 
 /**
@@ -42,6 +43,7 @@ public class CreditScoringRoute extends RouteBuilder {
         .routeConfigurationId(ConsumerErrorHandling.ID)
         .process(exchange -> LogContext.service(Role.CREDIT))
         .unmarshal().json(ApplicationSubmitted.class)
+        .process(ConsumedMessages::requireBody)
         .process(this::score)
         .log(LoggingLevel.DEBUG, "Scored ${body}")
         .marshal().json()

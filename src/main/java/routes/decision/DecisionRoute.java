@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
 import prequal.Role;
 import resilience.CircuitBreakers;
+import routes.shared.ConsumedMessages;
 import routes.shared.ConsumerErrorHandling;
 import store.RecordedDecision;
 import store.ScoredApplication;
@@ -53,6 +54,7 @@ public class DecisionRoute extends RouteBuilder {
         .routeConfigurationId(ConsumerErrorHandling.ID)
         .process(exchange -> LogContext.service(Role.DECISION))
         .unmarshal().json(CreditReport.class)
+        .process(ConsumedMessages::requireBody)
         .process(DecisionRoute::score)
         // Camel leaves a circuit breaker out of the route's error handling unless told otherwise:
         // its failures would fail the exchange unseen by ConsumerErrorHandling.

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import messages.DeadLetter;
+import messages.InvalidMessageException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -182,6 +183,18 @@ class CreditScoringRouteTest extends RouteTest {
     var deadLetter = JSON.readTree(deadLetter(payload).value());
     assertThat(deadLetter.get("error_message").asText())
         .contains("monthly_income_inr must be greater than 0");
+    assertThat(commits).hasValue(1);
+  }
+
+  /** Found by CreditReportMessageFuzzTest: it read as no message, and was retried for ever. */
+  @Test
+  void recordHoldingJsonNullIsDeadLetteredNotRetried() throws Exception {
+    send("null");
+
+    var record = deadLetter("null");
+    assertThat(errorClass(record)).isEqualTo(InvalidMessageException.class.getName());
+    assertThat(JSON.readTree(record.value()).get("error_message").asText())
+        .isEqualTo("the record holds no message");
     assertThat(commits).hasValue(1);
   }
 
