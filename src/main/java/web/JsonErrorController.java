@@ -23,17 +23,6 @@ class JsonErrorController implements ErrorController {
     if (status == null || status.is5xxServerError()) {
       return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorResponse.INTERNAL);
     }
-    return ResponseEntity.status(status)
-        .body(new ErrorResponse(status.getReasonPhrase(), messageFor(status)));
-  }
-
-  private static String messageFor(HttpStatus status) {
-    return switch (status) {
-      case NOT_FOUND -> "No such resource";
-      case METHOD_NOT_ALLOWED -> "Method not allowed on this resource";
-      case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json";
-      case NOT_ACCEPTABLE -> "Only application/json responses are available";
-      default -> status.getReasonPhrase();
-    };
+    return ResponseEntity.status(status).body(ErrorResponse.refused(status));
   }
 }

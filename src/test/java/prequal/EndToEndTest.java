@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fixtures.DevelopmentKeys;
 import harness.ApplicationStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import privacy.SealedField;
 
 /**
  * The whole service, all roles, over HTTP against the real in-process Kafka broker and a real
@@ -106,6 +108,16 @@ public abstract class EndToEndTest {
             + " WHERE application_id = ? AND to_status <> 'PENDING' AND action IS NULL",
         Integer.class,
         id);
+  }
+
+  /** The applicant's name as stored, opened with the development key; null once erased. */
+  protected String storedName(UUID id) {
+    var sealed =
+        jdbc.queryForObject(
+            "SELECT applicant_name_sealed FROM applications WHERE id = ?", String.class, id);
+    return sealed == null
+        ? null
+        : DevelopmentKeys.CIPHER.open(SealedField.applicantName(id), sealed);
   }
 
   protected static JsonNode readTree(String json) {

@@ -20,7 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Drives every path that handles a PAN — accepted, refused, scored, decided, dead-lettered — and
- * reads everything the service printed meanwhile: no PAN may appear in full.
+ * reads everything the service printed meanwhile: no PAN may appear in full, and the ones the
+ * service handled do not appear at all (the messages carry them sealed or not at all).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PanMaskingIT extends EndToEndTest {
@@ -28,7 +29,7 @@ class PanMaskingIT extends EndToEndTest {
   private static final Pattern FULL_PAN =
       Pattern.compile("(?i)(?<![a-z0-9])[a-z]{5}[0-9]{4}[a-z](?![a-z0-9])");
 
-  /** The credit route logs each report, PAN included, at DEBUG; this test reads those lines too. */
+  /** The credit route logs each report at DEBUG; this test reads those lines too. */
   private final Logger creditScoringLog = (Logger) LoggerFactory.getLogger("credit-scoring");
 
   @BeforeEach
@@ -74,8 +75,14 @@ class PanMaskingIT extends EndToEndTest {
     }
     assertThat(deadLettered.matches(20, TimeUnit.SECONDS)).isTrue();
 
+    // A PAN that does reach a log line, from a library say, is masked on its way out.
+    creditScoringLog.info("A library printed PAN KLMNO1357Q");
+
     var printed = output.getAll();
-    assertThat(printed).contains("ABCDE***4F", "FGHIJ***8K", "PQRST***9U");
+    assertThat(printed).contains("A library printed PAN KLMNO***7Q");
+    // The messages no longer carry the PAN at all: the scored reports name none, not even masked.
+    assertThat(printed).contains("Scored CreditReport[applicationId=");
+    assertThat(printed).doesNotContain("ABCDE***4F", "FGHIJ***8K", "PQRST***9U");
     assertThat(FULL_PAN.matcher(printed).results().map(match -> match.group()).toList()).isEmpty();
   }
 }

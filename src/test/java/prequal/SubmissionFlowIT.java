@@ -77,10 +77,7 @@ class SubmissionFlowIT extends EndToEndTest {
     var name = "राजेश कुमार";
     var id = submit(application("ABCDE1234F", name, "90000", "500000", "AUTO"));
 
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
-        .isEqualTo(name);
+    assertThat(storedName(id)).isEqualTo(name);
   }
 
   @Test

@@ -92,10 +92,7 @@ class ValidationIT extends EndToEndTest {
 
     var id = submit(body);
 
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT applicant_name FROM applications WHERE id = ?", String.class, id))
-        .hasSize(255);
+    assertThat(storedName(id)).hasSize(255);
   }
 
   @Test
@@ -291,13 +288,18 @@ class ValidationIT extends EndToEndTest {
     assertThat(List.of(unknownPath, wrongMethod, foreignOrigin))
         .extracting(HttpResponse::statusCode)
         .containsExactly(404, 405, 403);
+    assertThat(wrongMethod.headers().firstValue("Allow"))
+        .hasValueSatisfying(
+            allowed -> assertThat(allowed).contains("GET").doesNotContain("DELETE"));
     assertThat(List.of(unknownPath, wrongMethod, foreignOrigin))
         .allSatisfy(
             response -> {
               assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
               assertThat(response.headers().allValues("X-Content-Type-Options"))
                   .containsExactly("nosniff");
-              assertThat(readTree(response.body()).get("error").asText()).isNotBlank();
+              assertThat(readTree(response.body()).path("error").asText())
+                  .as("%s %s: %s", response.request().method(), response.uri(), response.body())
+                  .isNotBlank();
             });
   }
 
