@@ -3,6 +3,7 @@ package application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import fixtures.SubmittedMessage;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import messages.ApplicationSubmitted;
 import messages.LoanType;
 import messages.PanNumber;
 import org.junit.jupiter.api.Test;
@@ -367,7 +367,14 @@ class ApplicationFormTest {
 
     assertThat(form.toSubmitted(id, "k1:c2VhbGVk", at, "corr-9"))
         .isEqualTo(
-            new ApplicationSubmitted(id, "k1:c2VhbGVk", income, loan, LoanType.AUTO, at, "corr-9"));
+            SubmittedMessage.of(id)
+                .sealedPan("k1:c2VhbGVk")
+                .income("82000.00")
+                .loan("480000.00")
+                .loanType("AUTO")
+                .timestamp(at.toString())
+                .correlationId("corr-9")
+                .toRecord());
   }
 
   @Test

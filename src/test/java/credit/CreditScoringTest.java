@@ -2,6 +2,8 @@ package credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fixtures.CreditReportMessage;
+import fixtures.SubmittedMessage;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +14,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import messages.ApplicationSubmitted;
-import messages.CreditReport;
 import messages.LoanType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,40 +144,32 @@ class CreditScoringTest {
   @Test
   void assessCopiesTheSubmissionAndStampsTheScoringTime() {
     var submitted =
-        new ApplicationSubmitted(
-            NO_VARIATION,
-            "k1:c2VhbGVk",
-            new BigDecimal("82000.00"),
-            new BigDecimal("480000.00"),
-            LoanType.HOME,
-            Instant.parse("2025-01-15T10:29:59Z"),
-            "corr-42");
+        SubmittedMessage.of(NO_VARIATION)
+            .income("82000.00")
+            .loan("480000.00")
+            .loanType("HOME")
+            .timestamp("2025-01-15T10:29:59Z")
+            .correlationId("corr-42")
+            .toRecord();
 
     var report = scoring.assess(submitted, "KLMNO1234P");
 
     assertThat(report)
         .isEqualTo(
-            new CreditReport(
-                NO_VARIATION,
-                700,
-                new BigDecimal("82000.00"),
-                new BigDecimal("480000.00"),
-                LoanType.HOME,
-                SCORED_AT,
-                "corr-42"));
+            CreditReportMessage.of(NO_VARIATION)
+                .score(700)
+                .income("82000.00")
+                .loan("480000.00")
+                .loanType("HOME")
+                .timestamp(SCORED_AT.toString())
+                .correlationId("corr-42")
+                .toRecord());
   }
 
   @Test
   void assessUsesTheFixedScoreOfADemoPan() {
     var submitted =
-        new ApplicationSubmitted(
-            NO_VARIATION,
-            "k1:c2VhbGVk",
-            new BigDecimal("200000.00"),
-            new BigDecimal("100000.00"),
-            LoanType.HOME,
-            SCORED_AT,
-            "corr-43");
+        SubmittedMessage.of(NO_VARIATION).income("200000.00").loan("100000.00").toRecord();
 
     assertThat(scoring.assess(submitted, "FGHIJ5678K").cibilScore()).isEqualTo(610);
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import credit.CreditScoring;
 import decision.DecisionPolicy;
+import fixtures.ApplicationRow;
 import fixtures.DevelopmentKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import messages.LoanType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import prequal.EmbeddedInfrastructure;
 
 /**
@@ -84,17 +87,12 @@ class ServiceProcessIT {
       // Restarted after a key rotation, the new key first in a mounted secret file, with a row as
       // version 1 stored it: at start-up everything is sealed again with the new key, which the
       // old one still opens.
-      var version1 = UUID.randomUUID();
-      try (var connection = DriverManager.getConnection(database, "postgres", "");
-          var statement =
-              connection.prepareStatement(
-                  "INSERT INTO applications (id, pan_number, applicant_name, monthly_income_inr,"
-                      + " loan_amount_inr, loan_type, status, cibil_score)"
-                      + " VALUES (?, 'ABCDE1234F', 'Rajesh Kumar', 90000, 500000, 'HOME',"
-                      + " 'PRE_APPROVED', 790)")) {
-        statement.setObject(1, version1);
-        statement.executeUpdate();
-      }
+      ApplicationRow.pending(UUID.randomUUID())
+          .pan("ABCDE1234F")
+          .name("Rajesh Kumar")
+          .decided("PRE_APPROVED", 790)
+          .inPlainText()
+          .insert(new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "")));
       var secrets = Files.createDirectories(temp.resolve("secrets"));
       Files.writeString(
           secrets.resolve("PRIVACY_KEYS"),
