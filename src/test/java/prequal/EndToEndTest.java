@@ -112,9 +112,14 @@ public abstract class EndToEndTest {
 
   /** The applicant's name as stored, opened with the development key; null once erased. */
   protected String storedName(UUID id) {
-    var sealed =
+    return openedName(
+        id,
         jdbc.queryForObject(
-            "SELECT applicant_name_sealed FROM applications WHERE id = ?", String.class, id);
+            "SELECT applicant_name_sealed FROM applications WHERE id = ?", String.class, id));
+  }
+
+  /** A sealed {@code applicant_name_sealed} of application {@code id}, opened; null stays null. */
+  protected static String openedName(UUID id, String sealed) {
     return sealed == null
         ? null
         : DevelopmentKeys.CIPHER.open(SealedField.applicantName(id), sealed);

@@ -232,10 +232,14 @@ class IdempotencyIT extends EndToEndTest {
   }
 
   private int applicationsNamed(String name) {
-    var ids =
-        jdbc.queryForList(
-            "SELECT id FROM applications WHERE applicant_name_sealed IS NOT NULL", UUID.class);
-    return (int) ids.stream().filter(id -> name.equals(storedName(id))).count();
+    var names =
+        jdbc.query(
+            "SELECT id, applicant_name_sealed FROM applications"
+                + " WHERE applicant_name_sealed IS NOT NULL",
+            (row, i) ->
+                openedName(
+                    row.getObject("id", UUID.class), row.getString("applicant_name_sealed")));
+    return (int) names.stream().filter(name::equals).count();
   }
 
   private UUID keyStandsFor(String key) {
