@@ -2,7 +2,6 @@ package credit;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import messages.ApplicationSubmitted;
 import messages.CibilScore;
@@ -10,25 +9,20 @@ import messages.CreditReport;
 import messages.LoanType;
 
 /**
- * Simulates a CIBIL score (300–900) from what the applicant declared. Two PANs have fixed scores
- * for demonstrations; everyone else starts at 650 and is adjusted by income band and loan type.
+ * Simulates a CIBIL score (300–900) from what the applicant declared, by the lending policy's
+ * {@link ScoringRules}: the demonstration PANs have fixed scores; everyone else starts at the base
+ * score and is adjusted by income band and loan type.
  *
- * <p>The ±5 variation is derived from the application id rather than drawn at random, so a
- * redelivered message yields the same score and the decision never depends on delivery count.
+ * <p>The variation is derived from the application id rather than drawn at random, so a redelivered
+ * message yields the same score and the decision never depends on delivery count.
  */
 public final class CreditScoring {
 
-  static final int BASE_SCORE = 650;
-  static final int MAX_VARIATION = 5;
-
-  private static final Map<String, Integer> FIXED_SCORES =
-      Map.of("ABCDE1234F", 790, "FGHIJ5678K", 610);
-  private static final BigDecimal HIGH_INCOME = new BigDecimal("75000");
-  private static final BigDecimal LOW_INCOME = new BigDecimal("30000");
-
+  private final ScoringRules rules;
   private final Clock clock;
 
-  public CreditScoring(Clock clock) {
+  public CreditScoring(ScoringRules rules, Clock clock) {
+    this.rules = rules;
     this.clock = clock;
   }
 
@@ -48,35 +42,33 @@ public final class CreditScoring {
 
   public int score(
       UUID applicationId, String panNumber, BigDecimal monthlyIncomeInr, LoanType loanType) {
-    var fixed = FIXED_SCORES.get(panNumber);
+    var fixed = rules.demonstrationScores().get(panNumber);
     if (fixed != null) {
       return fixed;
     }
-    int score = BASE_SCORE + incomeAdjustment(monthlyIncomeInr) + loanTypeAdjustment(loanType);
+    int score =
+        rules.baseScore() + incomeAdjustment(monthlyIncomeInr) + loanTypeAdjustment(loanType);
     return clamp(score + variation(applicationId));
   }
 
-  static int incomeAdjustment(BigDecimal monthlyIncomeInr) {
-    if (monthlyIncomeInr.compareTo(HIGH_INCOME) > 0) {
-      return 40;
+  int incomeAdjustment(BigDecimal monthlyIncomeInr) {
+    if (monthlyIncomeInr.compareTo(rules.highIncomeAboveInr()) > 0) {
+      return rules.highIncomeAdjustment();
     }
-    if (monthlyIncomeInr.compareTo(LOW_INCOME) < 0) {
-      return -20;
+    if (monthlyIncomeInr.compareTo(rules.lowIncomeBelowInr()) < 0) {
+      return rules.lowIncomeAdjustment();
     }
     return 0;
   }
 
-  static int loanTypeAdjustment(LoanType loanType) {
-    return switch (loanType) {
-      case PERSONAL -> -10;
-      case HOME -> 10;
-      case AUTO -> 0;
-    };
+  int loanTypeAdjustment(LoanType loanType) {
+    return rules.loanTypeAdjustments().get(loanType);
   }
 
-  /** A value in -5..+5 fixed by the id; UUID.hashCode is specified, so it is stable across JVMs. */
-  static int variation(UUID applicationId) {
-    return Math.floorMod(applicationId.hashCode(), 2 * MAX_VARIATION + 1) - MAX_VARIATION;
+  /** A value within ±maxVariation fixed by the id; UUID.hashCode is specified, so it is stable. */
+  int variation(UUID applicationId) {
+    int spread = rules.maxVariation();
+    return Math.floorMod(applicationId.hashCode(), 2 * spread + 1) - spread;
   }
 
   static int clamp(int score) {

@@ -33,6 +33,7 @@ public record PrequalProperties(
     @NotNull @Valid Console console,
     @NotNull @Valid RateLimit rateLimit,
     @NotNull @Valid Privacy privacy,
+    @NotBlank String policyFile,
     boolean refuseDefaultCredentials) {
 
   public boolean runs(Role role) {

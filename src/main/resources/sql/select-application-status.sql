@@ -1,1 +1,3 @@
-SELECT id AS application_id, status FROM applications WHERE id = :#id
+SELECT id AS application_id, status, CAST(decision_reasons AS text) AS decision_reasons, policy_version
+  FROM applications
+ WHERE id = :#id

@@ -3,6 +3,7 @@ package credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fixtures.CreditReportMessage;
+import fixtures.LendingPolicies;
 import fixtures.SubmittedMessage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,7 +25,8 @@ class CreditScoringTest {
   private static final UUID NO_VARIATION = UUID.fromString("00000000-0000-0000-0000-000000000005");
   private static final Instant SCORED_AT = Instant.parse("2025-01-15T10:30:00Z");
 
-  private final CreditScoring scoring = new CreditScoring(Clock.fixed(SCORED_AT, ZoneOffset.UTC));
+  private final CreditScoring scoring =
+      LendingPolicies.creditScoring(Clock.fixed(SCORED_AT, ZoneOffset.UTC));
 
   @ParameterizedTest(name = "demo PAN {0} with income {1}, {2} loan and id {3} always scores {4}")
   @CsvSource({
@@ -55,13 +57,13 @@ class CreditScoringTest {
     "9999999999.99, 40",
   })
   void incomeBands(BigDecimal income, int adjustment) {
-    assertThat(CreditScoring.incomeAdjustment(income)).isEqualTo(adjustment);
+    assertThat(scoring.incomeAdjustment(income)).isEqualTo(adjustment);
   }
 
   @ParameterizedTest(name = "a {0} loan adds {1}")
   @CsvSource({"PERSONAL, -10", "HOME, 10", "AUTO, 0"})
   void loanTypeAdjustments(LoanType type, int adjustment) {
-    assertThat(CreditScoring.loanTypeAdjustment(type)).isEqualTo(adjustment);
+    assertThat(scoring.loanTypeAdjustment(type)).isEqualTo(adjustment);
   }
 
   @ParameterizedTest(name = "income {0} with a {1} loan scores {2} before variation")
@@ -93,7 +95,7 @@ class CreditScoringTest {
   })
   void variationIsDerivedFromTheId(UUID id, int hashCode, int variation) {
     assertThat(id.hashCode()).isEqualTo(hashCode);
-    assertThat(CreditScoring.variation(id)).isEqualTo(variation);
+    assertThat(scoring.variation(id)).isEqualTo(variation);
     assertThat(scoring.score(id, "KLMNO1234P", new BigDecimal("50000.00"), LoanType.AUTO))
         .isEqualTo(650 + variation);
   }
@@ -108,7 +110,7 @@ class CreditScoringTest {
             .mapToObj(i -> scoring.score(id, "KLMNO1234P", income, LoanType.HOME))
             .collect(Collectors.toSet());
 
-    assertThat(scores).containsExactly(700 + CreditScoring.variation(id));
+    assertThat(scores).containsExactly(700 + scoring.variation(id));
   }
 
   @Test

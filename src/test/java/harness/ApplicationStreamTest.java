@@ -7,8 +7,7 @@ import application.ApplicationStatus;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import credit.CreditScoring;
-import decision.DecisionPolicy;
+import fixtures.LendingPolicies;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,8 +27,8 @@ class ApplicationStreamTest {
   @Test
   void everyApplicationIsValidAndTheMixCoversEveryPanKindLoanTypeAndDecision() throws Exception {
     var stream = new ApplicationStream("http://127.0.0.1:1");
-    var scoring = new CreditScoring(Clock.systemUTC());
-    var policy = new DecisionPolicy();
+    var scoring = LendingPolicies.creditScoring(Clock.systemUTC());
+    var policy = LendingPolicies.decisionPolicy();
     var pans = new HashSet<String>();
     var types = EnumSet.noneOf(LoanType.class);
     var outcomes = EnumSet.noneOf(ApplicationStatus.class);
@@ -50,7 +49,7 @@ class ApplicationStreamTest {
               form.panNumber().value(),
               form.monthlyIncomeInr(),
               form.loanType());
-      outcomes.add(policy.decide(score, form.monthlyIncomeInr(), form.loanAmountInr()));
+      outcomes.add(policy.decide(score, form.monthlyIncomeInr(), form.loanAmountInr()).outcome());
     }
 
     assertThat(pans)

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import credit.CreditScoring;
-import decision.DecisionPolicy;
 import fixtures.ApplicationRow;
 import fixtures.DevelopmentKeys;
+import fixtures.LendingPolicies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -135,8 +134,8 @@ class ServiceProcessIT {
 
   /** What the rules decide for each accepted application, as "status/score". */
   private static Map<UUID, String> expected(ApplicationStream.Result result) {
-    var scoring = new CreditScoring(Clock.systemUTC());
-    var policy = new DecisionPolicy();
+    var scoring = LendingPolicies.creditScoring(Clock.systemUTC());
+    var policy = LendingPolicies.decisionPolicy();
     var expected = new HashMap<UUID, String>();
     result
         .acceptedApplications()
@@ -149,7 +148,9 @@ class ServiceProcessIT {
                       application.monthlyIncomeInr(),
                       LoanType.valueOf(application.loanType()));
               var status =
-                  policy.decide(score, application.monthlyIncomeInr(), application.loanAmountInr());
+                  policy
+                      .decide(score, application.monthlyIncomeInr(), application.loanAmountInr())
+                      .outcome();
               expected.put(id, status + "/" + score);
             });
     return expected;

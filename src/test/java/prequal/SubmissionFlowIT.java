@@ -2,12 +2,17 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import decision.Reason;
+import decision.ReasonCode;
+import fixtures.LendingPolicies;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import store.DecisionReasons;
 
 class SubmissionFlowIT extends EndToEndTest {
 
@@ -26,6 +31,71 @@ class SubmissionFlowIT extends EndToEndTest {
     var row = jdbc.queryForMap("SELECT status, cibil_score FROM applications WHERE id = ?", id);
     assertThat(row).containsEntry("status", outcome).containsEntry("cibil_score", score);
     assertThat(decisionEvents(id)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0} earning {1} for a loan of {2}: {3} for {4} ({5} against {6})")
+  @CsvSource({
+    "FGHIJ5678K,  75000.00, 500000.00, REJECTED,      CIBIL_SCORE_BELOW_MINIMUM,         610,      650",
+    "ABCDE1234F,  10000.00, 480000.00, MANUAL_REVIEW, INCOME_NOT_ABOVE_INSTALMENT_PROXY, 10000.00, 10000.00",
+    "ABCDE1234F, 250000.00, 500000.00, PRE_APPROVED,  ALL_CRITERIA_MET,                  ,",
+  })
+  void everyDecisionIsExplainedStampedWithThePolicyAndAudited(
+      String pan,
+      String income,
+      String loan,
+      String outcome,
+      ReasonCode code,
+      BigDecimal observed,
+      BigDecimal threshold) {
+    var id = submit(application(pan, "Rajesh Kumar", income, loan, "PERSONAL"));
+    assertThat(awaitDecision(id)).isEqualTo(outcome);
+    var version = LendingPolicies.STANDARD.version();
+
+    var status = readTree(api().get("/applications/" + id + "/status").body());
+    assertThat(status.get("policy_version").asText()).isEqualTo(version);
+    assertThat(status.get("reasons")).hasSize(1);
+    var told = status.get("reasons").get(0);
+    assertThat(told.get("code").asText()).isEqualTo(code.name());
+    assertThat(told.get("message").asText()).isEqualTo(code.message(observed, threshold));
+    assertThat(told.get("message_hindi").asText())
+        .isEqualTo(code.messageHindi(observed, threshold));
+    assertThat(told.has("observed")).as("the applicant's view is the sentence only").isFalse();
+
+    var row =
+        jdbc.queryForMap(
+            "SELECT CAST(decision_reasons AS text) AS reasons, policy_version, decided_by,"
+                + " decided_at FROM applications WHERE id = ?",
+            id);
+    assertThat(row).containsEntry("policy_version", version).containsEntry("decided_by", "system");
+    assertThat(row.get("decided_at")).isNotNull();
+    assertThat(DecisionReasons.fromJson((String) row.get("reasons")))
+        .containsExactly(Reason.of(code, observed, threshold));
+
+    var event =
+        jdbc.queryForMap(
+            "SELECT actor, array_to_string(reason_codes, ',') AS reason_codes, policy_version"
+                + " FROM application_events WHERE application_id = ? AND to_status = ?",
+            id,
+            outcome);
+    assertThat(event)
+        .containsEntry("actor", "system")
+        .containsEntry("reason_codes", code.name())
+        .containsEntry("policy_version", version);
+  }
+
+  @Test
+  void aPendingApplicationHasNoReasonsYet() {
+    var id = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO applications (id, monthly_income_inr, loan_amount_inr, loan_type, status)"
+            + " VALUES (?, 1, 1, 'HOME', 'PENDING')",
+        id);
+
+    var status = readTree(api().get("/applications/" + id + "/status").body());
+
+    assertThat(status.get("status").asText()).isEqualTo("PENDING");
+    assertThat(status.has("reasons")).isFalse();
+    assertThat(status.has("policy_version")).isFalse();
   }
 
   @Test

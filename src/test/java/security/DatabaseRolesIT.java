@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import application.ApplicationForm;
-import application.ApplicationStatus;
 import application.IdempotencyKey;
 import fixtures.ApplicationRow;
+import fixtures.LendingPolicies;
 import fixtures.Topics;
 import harness.DatabaseAccounts;
 import harness.Databases;
@@ -146,7 +146,12 @@ class DatabaseRolesIT {
     assertThat(
             statements.update(
                 "apply-decision",
-                new RecordedDecision(id, ApplicationStatus.PRE_APPROVED, 760, "roles-1")))
+                new RecordedDecision(
+                    id,
+                    LendingPolicies.decisionPolicy()
+                        .decide(760, new BigDecimal("90000.00"), new BigDecimal("480000.00")),
+                    760,
+                    "roles-1")))
         .isEqualTo(1);
     assertThat(statements.query("select-application-status", new StatusLookup(id)))
         .singleElement()

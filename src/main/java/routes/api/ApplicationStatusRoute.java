@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
 import prequal.Role;
 import routes.shared.RestErrorHandling;
+import store.ApplicationStatusRow;
 import store.StatusLookup;
 import web.ApplicationStatusView;
 import web.ResourceNotFoundException;
@@ -26,7 +27,7 @@ public class ApplicationStatusRoute extends RouteBuilder {
         .routeConfigurationId(RestErrorHandling.ID)
         .process(ApplicationStatusRoute::lookup)
         .to("sql:classpath:sql/select-application-status.sql?outputType=SelectOne"
-            + "&outputClass=" + ApplicationStatusView.class.getName() + "&outputHeader=" + FOUND)
+            + "&outputClass=" + ApplicationStatusRow.class.getName() + "&outputHeader=" + FOUND)
         .process(ApplicationStatusRoute::found)
         .marshal().json();
     // @formatter:on
@@ -40,11 +41,11 @@ public class ApplicationStatusRoute extends RouteBuilder {
 
   private static void found(Exchange exchange) {
     var message = exchange.getMessage();
-    var status = message.getHeader(FOUND, ApplicationStatusView.class);
-    if (status == null) {
+    var row = message.getHeader(FOUND, ApplicationStatusRow.class);
+    if (row == null) {
       throw new ResourceNotFoundException(
           "No application with id " + message.getBody(StatusLookup.class).id());
     }
-    message.setBody(status);
+    message.setBody(ApplicationStatusView.of(row));
   }
 }

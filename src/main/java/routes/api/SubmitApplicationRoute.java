@@ -118,6 +118,6 @@ public class SubmitApplicationRoute extends RouteBuilder {
   private static void answer(Message message, UUID id, ApplicationStatus status) {
     message.setHeader(Exchange.HTTP_RESPONSE_CODE, status == ApplicationStatus.PENDING ? 202 : 200);
     message.setHeader("Location", "/applications/" + id + "/status");
-    message.setBody(new ApplicationStatusView(id, status));
+    message.setBody(ApplicationStatusView.of(id, status));
   }
 }

@@ -3,7 +3,6 @@ package routes.credit;
 import broker.ConsumerGroups;
 import broker.KafkaCommits;
 import credit.CreditScoring;
-import java.time.Clock;
 import logging.LogContext;
 import messages.ApplicationSubmitted;
 import org.apache.camel.Exchange;
@@ -30,8 +29,8 @@ public class CreditScoringRoute extends RouteBuilder {
   private final CreditScoring creditScoring;
   private final PersonalDataCipher cipher;
 
-  CreditScoringRoute(Clock clock, PersonalDataCipher cipher) {
-    this.creditScoring = new CreditScoring(clock);
+  CreditScoringRoute(CreditScoring creditScoring, PersonalDataCipher cipher) {
+    this.creditScoring = creditScoring;
     this.cipher = cipher;
   }
 

@@ -39,10 +39,11 @@ public class DecisionRoute extends RouteBuilder {
 
   static final String STORED = "storedApplication";
 
-  private final DecisionPolicy policy = new DecisionPolicy();
+  private final DecisionPolicy policy;
   private final DecisionMetrics decisionMetrics;
 
-  DecisionRoute(DecisionMetrics decisionMetrics) {
+  DecisionRoute(DecisionPolicy policy, DecisionMetrics decisionMetrics) {
+    this.policy = policy;
     this.decisionMetrics = decisionMetrics;
   }
 
@@ -75,7 +76,8 @@ public class DecisionRoute extends RouteBuilder {
             .when(DecisionRoute::isDecidedAlready)
                 .log("Duplicate credit report ignored: already ${header." + STORED + ".status}")
             .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
-                .log("Decided: ${body.status} (CIBIL ${body.cibilScore})")
+                .log("Decided: ${body.status} (CIBIL ${body.cibilScore}) for ${body.decision.reasonCodes}"
+                    + " under ${body.decision.policyVersion}")
                 .process(this::countDecision)
             .otherwise()
                 .log("Duplicate credit report ignored: a concurrent report decided it first")
@@ -109,10 +111,10 @@ public class DecisionRoute extends RouteBuilder {
     var message = exchange.getMessage();
     var scored = message.getBody(ScoredApplication.class);
     var stored = message.getHeader(STORED, StoredApplication.class);
-    var outcome =
+    var decision =
         policy.decide(scored.cibilScore(), stored.monthlyIncomeInr(), stored.loanAmountInr());
     message.setBody(
-        new RecordedDecision(scored.id(), outcome, scored.cibilScore(), scored.correlationId()));
+        new RecordedDecision(scored.id(), decision, scored.cibilScore(), scored.correlationId()));
   }
 
   private void countDecision(Exchange exchange) {

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import credit.CreditScoring;
 import fixtures.DevelopmentKeys;
+import fixtures.LendingPolicies;
 import fixtures.MessageReader;
 import fixtures.ServiceJson;
 import java.time.Clock;
@@ -33,7 +34,8 @@ class SubmittedMessageFuzzTest {
   private static final MessageReader<CreditReport> DECISION_SERVICE =
       MessageReader.of(CreditReport.class);
   private static final CreditScoring SCORING =
-      new CreditScoring(Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+      LendingPolicies.creditScoring(
+          Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
 
   @FuzzTest(maxDuration = "5s")
   void submittedMessage(byte[] recordValue) throws Exception {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import application.ApplicationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import decision.ReasonCode;
 import fixtures.ConsumedRecord;
 import fixtures.CreditReportMessage;
 import fixtures.DeadLetterPayload;
+import fixtures.LendingPolicies;
 import fixtures.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,11 +84,11 @@ class DecisionRouteTest extends RouteTest {
    * In each row the report's own amounts sit on the other side of the instalment boundary: only the
    * stored ones may count.
    */
-  @ParameterizedTest(name = "CIBIL {1}, stored income {2} and loan {3}: {6}")
+  @ParameterizedTest(name = "CIBIL {1}, stored income {2} and loan {3}: {6} for {7}")
   @CsvSource({
-    "rejected below the minimum score,  649, 250000.00, 500000.00, 250000.00, 500000.00, REJECTED",
-    "pre-approved above the instalment, 650, 10000.01,  480000.00, 10000.00,  480000.00, PRE_APPROVED",
-    "manual review at the instalment,   790, 10000.00,  480000.00, 10000.01,  480000.00, MANUAL_REVIEW",
+    "rejected below the minimum score,  649, 250000.00, 500000.00, 250000.00, 500000.00, REJECTED,      CIBIL_SCORE_BELOW_MINIMUM",
+    "pre-approved above the instalment, 650, 10000.01,  480000.00, 10000.00,  480000.00, PRE_APPROVED,  ALL_CRITERIA_MET",
+    "manual review at the instalment,   790, 10000.00,  480000.00, 10000.01,  480000.00, MANUAL_REVIEW, INCOME_NOT_ABOVE_INSTALMENT_PROXY",
   })
   void recordsThePolicysOutcomeForTheStoredApplicationThenCommits(
       String description,
@@ -95,7 +97,8 @@ class DecisionRouteTest extends RouteTest {
       String storedLoan,
       String reportedIncome,
       String reportedLoan,
-      ApplicationStatus outcome) {
+      ApplicationStatus outcome,
+      ReasonCode reason) {
     var id = UUID.randomUUID();
     var decided = meters.counter("prequal.decisions", "outcome", outcome.name());
     var before = decided.count();
@@ -121,7 +124,16 @@ class DecisionRouteTest extends RouteTest {
     assertThat(record.getReceivedExchanges())
         .singleElement()
         .extracting(exchange -> exchange.getMessage().getBody(RecordedDecision.class))
-        .isEqualTo(new RecordedDecision(id, outcome, score, "decision-test"));
+        .satisfies(
+            recorded -> {
+              assertThat(recorded.id()).isEqualTo(id);
+              assertThat(recorded.status()).isEqualTo(outcome);
+              assertThat(recorded.decision().reasonCodes()).containsExactly(reason);
+              assertThat(recorded.decision().policyVersion())
+                  .isEqualTo(LendingPolicies.STANDARD.version());
+              assertThat(recorded.cibilScore()).isEqualTo(score);
+              assertThat(recorded.correlationId()).isEqualTo("decision-test");
+            });
     assertThat(commits).hasValue(1);
     assertThat(decided.count()).isEqualTo(before + 1);
   }
