@@ -41,7 +41,8 @@ class StartupAnnouncement {
         (managementPort.get() > 0 ? "http://localhost:" + managementPort.get() : base)
             + "/actuator";
     log.info(
-        "Ready with roles {}: API {}/applications, contract {}/openapi.yaml, health {}/health;"
+        "Ready with roles {}: API {}/applications, contract {}/openapi.yaml (or .json), health"
+            + " {}/health;"
             + " management {} (hawtio, Jolokia, Prometheus, probes)",
         properties.roles(),
         base,

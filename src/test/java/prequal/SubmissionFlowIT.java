@@ -2,6 +2,7 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import decision.Reason;
 import decision.ReasonCode;
 import fixtures.LendingPolicies;
@@ -176,11 +177,33 @@ class SubmissionFlowIT extends EndToEndTest {
                 "{\"status\":\"healthy\",\"database\":\"connected\",\"kafka\":\"connected\"}"));
   }
 
-  @Test
-  void contractIsServedAsWritten() throws Exception {
-    var response = api().get("/openapi.yaml");
+  @ParameterizedTest(name = "Accept: {0} gets the contract as written")
+  @CsvSource(
+      value = {"application/json", "text/plain", "*/*", "none"},
+      nullValues = "none")
+  void contractIsServedAsWrittenWhateverTheClientAccepts(String accept) throws Exception {
+    var response = api().get("/openapi.yaml", accepting(accept));
 
     assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
     assertThat(response.body()).isEqualTo(Files.readString(ApiClient.CONTRACT));
+  }
+
+  @ParameterizedTest(name = "Accept: {0} gets the contract as JSON")
+  @CsvSource(
+      value = {"application/json", "application/yaml", "none"},
+      nullValues = "none")
+  void contractIsServedAsJsonToo(String accept) throws Exception {
+    var response = api().get("/openapi.json", accepting(accept));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(readTree(response.body()))
+        .isEqualTo(new YAMLMapper().readTree(ApiClient.CONTRACT.toFile()));
+  }
+
+  private static Map<String, String> accepting(String accept) {
+    return accept == null ? Map.of() : Map.of("Accept", accept);
   }
 }

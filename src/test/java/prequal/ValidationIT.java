@@ -275,6 +275,19 @@ class ValidationIT extends EndToEndTest {
   }
 
   @Test
+  void acceptWithoutJsonIsA406WithTheJsonErrorAllTheSame() {
+    var response = api().get("/health", Map.of("Accept", "text/plain"));
+
+    assertThat(response.statusCode()).isEqualTo(406);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(readTree(response.body()))
+        .isEqualTo(
+            readTree(
+                "{\"error\":\"Not Acceptable\","
+                    + "\"message\":\"Only application/json responses are available\"}"));
+  }
+
+  @Test
   void errorsAnsweredOutsideTheRoutesCarryTheApiHeadersToo() {
     var unknownPath = sendRaw(HttpRequest.newBuilder(uri("/no-such-resource")).GET());
     var wrongMethod = sendRaw(HttpRequest.newBuilder(uri("/applications/x/status")).DELETE());

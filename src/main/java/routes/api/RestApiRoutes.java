@@ -1,5 +1,9 @@
 package routes.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import health.DependencyProbes;
 import health.HealthStatus;
 import java.io.IOException;
@@ -14,7 +18,7 @@ import routes.shared.RestErrorHandling;
 /**
  * Binds the REST DSL to the OpenAPI document: each operation is served by the route {@code
  * direct:<operationId>}. With the api role every operation must have its route or start-up fails;
- * the other roles serve only health and the document itself.
+ * the other roles serve only health and the document itself, as YAML and as JSON.
  */
 @Component
 public class RestApiRoutes extends RouteBuilder {
@@ -24,12 +28,14 @@ public class RestApiRoutes extends RouteBuilder {
   private final PrequalProperties properties;
   private final DependencyProbes dependencyProbes;
   private final byte[] document;
+  private final byte[] documentAsJson;
 
   RestApiRoutes(PrequalProperties properties, DependencyProbes dependencyProbes)
       throws IOException {
     this.properties = properties;
     this.dependencyProbes = dependencyProbes;
     this.document = new ClassPathResource(SPECIFICATION).getContentAsByteArray();
+    this.documentAsJson = asJson(document);
   }
 
   @Override
@@ -47,6 +53,12 @@ public class RestApiRoutes extends RouteBuilder {
         .setHeader(Exchange.CONTENT_TYPE, constant("application/yaml; charset=utf-8"))
         .setBody(constant(document));
 
+    from("direct:getOpenApiDocumentAsJson")
+        .routeId("openapi-document-json")
+        .routeConfigurationId(RestErrorHandling.ID)
+        .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+        .setBody(constant(documentAsJson));
+
     from("direct:getHealth")
         .routeId("health")
         .routeConfigurationId(RestErrorHandling.ID)
@@ -56,6 +68,20 @@ public class RestApiRoutes extends RouteBuilder {
         .end()
         .marshal().json();
     // @formatter:on
+  }
+
+  /**
+   * Decimals stay as written: read as doubles {@code 75000.00} would come out as {@code 75000.0},
+   * and with their trailing zeros stripped as {@code 7.5E+4}.
+   */
+  private static byte[] asJson(byte[] yaml) throws IOException {
+    var tree =
+        YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build()
+            .readTree(yaml);
+    return JsonMapper.builder().build().writeValueAsBytes(tree);
   }
 
   private static boolean unhealthy(Exchange exchange) {
