@@ -51,7 +51,8 @@ class KafkaTopics {
 
   private static void provision(Admin admin, PrequalProperties.Topics topics) {
     var wanted =
-        List.of(topics.submitted(), topics.creditReports(), topics.deadLetter()).stream()
+        List.of(topics.submitted(), topics.creditReports(), topics.deadLetter(), topics.decisions())
+            .stream()
             .map(
                 spec ->
                     new NewTopic(spec.name(), spec.partitions(), topics.replicationFactor())

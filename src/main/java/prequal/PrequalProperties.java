@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -34,17 +35,30 @@ public record PrequalProperties(
     @NotNull @Valid RateLimit rateLimit,
     @NotNull @Valid Privacy privacy,
     @NotBlank String policyFile,
+    @NotNull @Valid Review review,
     boolean refuseDefaultCredentials) {
 
   public boolean runs(Role role) {
     return roles.contains(role);
   }
 
+  /**
+   * The manual-review workflow: how long a referred application may wait for a reviewer, how long a
+   * claim holds without activity, the loan amount above which an approval needs a second reviewer,
+   * and how often overdue tasks are looked for.
+   */
+  public record Review(
+      @NotNull @DurationMin(minutes = 1) Duration sla,
+      @NotNull @DurationMin(seconds = 1) Duration claimTimeout,
+      @NotNull @DecimalMin("0") BigDecimal fourEyesAboveInr,
+      @NotNull @DurationMin(seconds = 1) Duration escalationInterval) {}
+
   /** Topic names and how they are created when missing. */
   public record Topics(
       @NotNull @Valid TopicSpec submitted,
       @NotNull @Valid TopicSpec creditReports,
       @NotNull @Valid TopicSpec deadLetter,
+      @NotNull @Valid TopicSpec decisions,
       @Min(1) short replicationFactor,
       @NotNull Duration provisionTimeout) {}
 

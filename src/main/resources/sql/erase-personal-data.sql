@@ -7,7 +7,8 @@ WITH erased AS (
 ), forgotten_keys AS (
     DELETE FROM idempotency_keys WHERE application_id IN (SELECT id FROM erased)
 ), forgotten_messages AS (
-    DELETE FROM outbox WHERE message_key IN (SELECT CAST(id AS varchar) FROM erased)
+    DELETE FROM outbox
+     WHERE message_key IN (SELECT CAST(id AS varchar) FROM erased) AND topic = :#submitted_topic
 )
 INSERT INTO application_events (application_id, from_status, to_status, correlation_id, action)
 SELECT id, status, status, :#correlation_id, 'PERSONAL_DATA_ERASED' FROM erased

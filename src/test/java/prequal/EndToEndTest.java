@@ -42,6 +42,7 @@ import privacy.SealedField;
       "prequal.admin.token=" + EndToEndTest.OPERATOR_TOKEN,
       "prequal.stale.check-interval-ms=500",
       "prequal.privacy.retention-check-interval=1s",
+      "prequal.review.escalation-interval=1s",
       "management.server.port=0"
     })
 @CamelSpringBootTest

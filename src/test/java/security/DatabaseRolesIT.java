@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import application.ApplicationForm;
+import application.ApplicationStatus;
 import application.IdempotencyKey;
+import decision.Reason;
+import decision.ReasonCode;
 import fixtures.ApplicationRow;
 import fixtures.LendingPolicies;
 import fixtures.Topics;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import prequal.EmbeddedInfrastructure;
+import review.ReviewState;
 import store.ClaimedOutboxRows;
+import store.DecisionEventRow;
 import store.IdempotencyKeyRetention;
 import store.NewApplication;
 import store.OutboxClaim;
@@ -44,8 +50,14 @@ import store.OutboxRetention;
 import store.PersonalDataErasure;
 import store.PersonalDataRetention;
 import store.RecordedDecision;
+import store.RecordedDecision.ReviewReferral;
 import store.ResealSelection;
 import store.ResealedApplicant;
+import store.ReviewClaim;
+import store.ReviewEscalation;
+import store.ReviewQueueQuery;
+import store.ReviewStep;
+import store.ReviewTaskLookup;
 import store.ScoredApplication;
 import store.SealedApplicant;
 import store.SqlParameters;
@@ -143,15 +155,70 @@ class DatabaseRolesIT {
     assertThat(statements.query("oldest-pending-age", Map::of)).hasSize(1);
     assertThat(statements.update("redrive-stale-applications", new StaleSweep(Duration.ZERO)))
         .isEqualTo(1);
+    var reviewId = UUID.randomUUID();
+    var referred =
+        LendingPolicies.decisionPolicy()
+            .decide(760, new BigDecimal("10000.00"), new BigDecimal("480000.00"));
+    var event = new DecisionEventRow(Topics.DECISIONS, "{}");
     assertThat(
             statements.update(
                 "apply-decision",
                 new RecordedDecision(
                     id,
-                    LendingPolicies.decisionPolicy()
-                        .decide(760, new BigDecimal("90000.00"), new BigDecimal("480000.00")),
+                    referred,
                     760,
-                    "roles-1")))
+                    "roles-1",
+                    Instant.now(),
+                    new ReviewReferral(reviewId, Instant.now().minusSeconds(60)),
+                    event)))
+        .isEqualTo(1);
+    var escalation = new ReviewEscalation(reviewId, "system", event, 10);
+    assertThat(statements.query("select-overdue-reviews", escalation))
+        .extracting(row -> row.get("review_id"))
+        .containsExactly(reviewId);
+    assertThat(statements.update("escalate-review", escalation)).isEqualTo(1);
+    assertThat(statements.query("count-overdue-reviews", escalation))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("overdue", 1L));
+    assertThat(
+            statements.query(
+                "select-review-queue", new ReviewQueueQuery(List.of(ReviewState.OPEN), true, 10)))
+        .extracting(row -> row.get("review_id"))
+        .containsExactly(reviewId);
+    assertThat(
+            statements.update(
+                "claim-review",
+                new ReviewClaim(reviewId, "reviewer-1", Duration.ofMinutes(5), null)))
+        .isEqualTo(1);
+    var approval =
+        new ReviewStep(
+            reviewId,
+            "reviewer-1",
+            ApplicationStatus.PRE_APPROVED,
+            List.of(Reason.finding(ReasonCode.INCOME_VERIFIED)),
+            "checked",
+            referred.policyVersion(),
+            Instant.now(),
+            "roles-1",
+            event);
+    assertThat(statements.update("propose-review", approval)).isEqualTo(1);
+    assertThat(statements.query("select-review-task", new ReviewTaskLookup(reviewId)))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("state", "awaiting_confirmation"));
+    assertThat(statements.update("decide-review", approval)).as("not claimed any more").isZero();
+    assertThat(
+            statements.update(
+                "confirm-review",
+                new ReviewStep(
+                    reviewId,
+                    "reviewer-2",
+                    ApplicationStatus.PRE_APPROVED,
+                    approval.reasons(),
+                    null,
+                    referred.policyVersion(),
+                    Instant.now(),
+                    "roles-1",
+                    event)))
         .isEqualTo(1);
     assertThat(statements.query("select-application-status", new StatusLookup(id)))
         .singleElement()
@@ -162,9 +229,14 @@ class DatabaseRolesIT {
             statements.update(
                 "delete-expired-idempotency-keys", new IdempotencyKeyRetention(Duration.ZERO)))
         .isEqualTo(1);
-    assertThat(statements.update("erase-personal-data", new PersonalDataErasure(id, "roles-2")))
+    assertThat(
+            statements.update(
+                "erase-personal-data", new PersonalDataErasure(id, "roles-2", Topics.SUBMITTED)))
         .isEqualTo(1);
-    assertThat(statements.query("select-personal-data-erasure", new PersonalDataErasure(id, null)))
+    assertThat(
+            statements.query(
+                "select-personal-data-erasure",
+                new PersonalDataErasure(id, null, Topics.SUBMITTED)))
         .singleElement()
         .satisfies(row -> assertThat(row.get("personal_data_erased_at")).isNotNull());
 

@@ -5,28 +5,37 @@ import broker.ConsumerGroups;
 import broker.KafkaCommits;
 import decision.DecisionPolicy;
 import decision.UnknownApplicationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import logging.LogContext;
 import messages.CreditReport;
+import messages.DecisionEvent;
 import monitoring.DecisionMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
+import prequal.PrequalProperties;
 import prequal.Role;
 import resilience.CircuitBreakers;
 import routes.shared.ConsumedMessages;
 import routes.shared.ConsumerErrorHandling;
+import routes.shared.DecisionEvents;
 import store.RecordedDecision;
+import store.RecordedDecision.ReviewReferral;
 import store.ScoredApplication;
 import store.StoredApplication;
 
 /**
- * decision-service: decide each credit report and record the outcome. Only the score comes from the
- * report; income and loan amount come from the stored application, so whoever can write to the
- * topic cannot choose the outcome. The update applies only while the application is PENDING, in the
- * same statement as its audit event, so a duplicate or concurrent report changes nothing. The
- * offset is committed after the database commit.
+ * decision-service: decide each credit report and record the outcome with its reasons and policy
+ * version. Only the score comes from the report; income and loan amount come from the stored
+ * application, so whoever can write to the topic cannot choose the outcome. The update applies only
+ * while the application is PENDING, in the same statement as its audit event, its {@code
+ * loan_decisions} event in the outbox (published by the api role's relay) and, for MANUAL_REVIEW,
+ * its review task, so a duplicate or concurrent report changes nothing. The offset is committed
+ * after the database commit.
  *
  * <p>Both statements run behind the {@code decision-database} circuit breaker. While it is open the
  * consumer holds its record uncommitted and waits (see {@link ConsumerErrorHandling}): an outage
@@ -40,11 +49,22 @@ public class DecisionRoute extends RouteBuilder {
   static final String STORED = "storedApplication";
 
   private final DecisionPolicy policy;
+  private final DecisionEvents decisionEvents;
   private final DecisionMetrics decisionMetrics;
+  private final Clock clock;
+  private final Duration reviewSla;
 
-  DecisionRoute(DecisionPolicy policy, DecisionMetrics decisionMetrics) {
+  DecisionRoute(
+      DecisionPolicy policy,
+      DecisionEvents decisionEvents,
+      DecisionMetrics decisionMetrics,
+      Clock clock,
+      PrequalProperties properties) {
     this.policy = policy;
+    this.decisionEvents = decisionEvents;
     this.decisionMetrics = decisionMetrics;
+    this.clock = clock;
+    this.reviewSla = properties.review().sla();
   }
 
   @Override
@@ -113,8 +133,35 @@ public class DecisionRoute extends RouteBuilder {
     var stored = message.getHeader(STORED, StoredApplication.class);
     var decision =
         policy.decide(scored.cibilScore(), stored.monthlyIncomeInr(), stored.loanAmountInr());
+    var decidedAt = clock.instant();
+    var referral =
+        decision.outcome() == ApplicationStatus.MANUAL_REVIEW
+            ? new ReviewReferral(UUID.randomUUID(), decidedAt.plus(reviewSla))
+            : null;
+    var event =
+        decisionEvents.row(
+            new DecisionEvents.Facts(
+                referral == null
+                    ? DecisionEvent.Type.DECIDED
+                    : DecisionEvent.Type.REFERRED_TO_REVIEW,
+                scored.id(),
+                decision.outcome(),
+                decision.reasonCodes(),
+                decision.policyVersion(),
+                RecordedDecision.AUTOMATED,
+                decidedAt,
+                scored.correlationId(),
+                referral == null ? null : referral.reviewId(),
+                referral == null ? null : referral.dueAt()));
     message.setBody(
-        new RecordedDecision(scored.id(), decision, scored.cibilScore(), scored.correlationId()));
+        new RecordedDecision(
+            scored.id(),
+            decision,
+            scored.cibilScore(),
+            scored.correlationId(),
+            decidedAt,
+            referral,
+            event));
   }
 
   private void countDecision(Exchange exchange) {

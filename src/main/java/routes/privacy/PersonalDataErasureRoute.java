@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import prequal.ConditionalOnRole;
+import prequal.PrequalProperties;
 import prequal.Role;
 import routes.shared.RestErrorHandling;
 import store.PersonalDataErasure;
@@ -28,8 +29,11 @@ public class PersonalDataErasureRoute extends RouteBuilder {
 
   private final OperatorAccess operatorAccess;
 
-  PersonalDataErasureRoute(OperatorAccess operatorAccess) {
+  private final String submittedTopic;
+
+  PersonalDataErasureRoute(OperatorAccess operatorAccess, PrequalProperties properties) {
     this.operatorAccess = operatorAccess;
+    this.submittedTopic = properties.topics().submitted().name();
   }
 
   @Override
@@ -39,7 +43,7 @@ public class PersonalDataErasureRoute extends RouteBuilder {
         .routeId("personal-data-erasure")
         .routeConfigurationId(RestErrorHandling.ID)
         .process(this::requireOperator)
-        .process(PersonalDataErasureRoute::erasure)
+        .process(this::erasure)
         .to("sql:classpath:sql/erase-personal-data.sql").id("erase-personal-data")
         .to("sql:classpath:sql/select-personal-data-erasure.sql?outputType=SelectOne"
             + "&outputClass=" + PersonalDataErasureView.class.getName() + "&outputHeader=" + LEFT)
@@ -53,12 +57,13 @@ public class PersonalDataErasureRoute extends RouteBuilder {
     operatorAccess.require(exchange.getMessage().getHeader("Authorization", String.class));
   }
 
-  private static void erasure(Exchange exchange) {
+  private void erasure(Exchange exchange) {
     var message = exchange.getMessage();
     message.setBody(
         new PersonalDataErasure(
             ApplicationIds.parse(message.getHeader("application_id", String.class)),
-            message.getHeader(CorrelationIds.HEADER, String.class)));
+            message.getHeader(CorrelationIds.HEADER, String.class),
+            submittedTopic));
   }
 
   private static void answer(Exchange exchange) {
