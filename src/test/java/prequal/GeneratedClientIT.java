@@ -1,0 +1,358 @@
+package prequal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fixtures.ApplicationRow;
+import fixtures.CreditReportMessage;
+import fixtures.Topics;
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import prequal.client.ApiException;
+import prequal.client.api.ApplicationsApi;
+import prequal.client.api.OperationsApi;
+import prequal.client.model.ApplicationRequest;
+import prequal.client.model.ApplicationRequest.LoanTypeEnum;
+import prequal.client.model.ApplicationStatus;
+import prequal.client.model.ApplicationStatus.StatusEnum;
+import prequal.client.model.ErrorResponse;
+import prequal.client.model.FieldError;
+import prequal.client.model.HealthStatus;
+import prequal.client.model.ReasonCode;
+import prequal.client.model.ValidationErrorResponse;
+
+/**
+ * The contract's users are generated clients: the Java client that OpenAPI Generator makes from the
+ * contract (the pom's {@code java-client} execution, into {@code target/generated-test-sources})
+ * calls every operation of the running service, with typed bodies, and reads the errors as the
+ * contract's typed error bodies. Its mapper refuses fields the models do not declare, so a body
+ * that strays from the contract fails here too.
+ *
+ * <p>Each test names the operations it calls with {@link Calls}; an operation added to the contract
+ * fails {@link #everyOperationInTheContractIsCalled} until a test here calls it.
+ */
+class GeneratedClientIT extends EndToEndTest {
+
+  private static final String PAN = "ABCDE1234F";
+  private static final Map<String, String> OPERATOR =
+      Map.of("Authorization", "Bearer " + OPERATOR_TOKEN);
+
+  /** The operations of the contract that a test calls through the generated client. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @interface Calls {
+    String[] value();
+  }
+
+  private ObjectMapper mapper;
+  private ApplicationsApi applications;
+  private OperationsApi operations;
+
+  @BeforeEach
+  void generatedClient() {
+    mapper =
+        prequal.client.ApiClient.createDefaultObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    var client =
+        new prequal.client.ApiClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)),
+                mapper,
+                "http://localhost:" + port)
+            .setReadTimeout(Duration.ofSeconds(10));
+    applications = new ApplicationsApi(client);
+    operations = new OperationsApi(client);
+  }
+
+  @Test
+  void everyOperationInTheContractIsCalled() throws IOException {
+    var called =
+        Arrays.stream(GeneratedClientIT.class.getDeclaredMethods())
+            .filter(method -> method.isAnnotationPresent(Test.class))
+            .filter(method -> method.isAnnotationPresent(Calls.class))
+            .flatMap(method -> Arrays.stream(method.getAnnotation(Calls.class).value()))
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(called)
+        .as("operations a @Test @Calls(operationId) here calls through the generated client")
+        .isEqualTo(operationIds());
+  }
+
+  @Test
+  @Calls("submitApplication")
+  void submissionIsAcceptedWithTheNewApplicationAndItsCorrelationId() throws ApiException {
+    var accepted =
+        applications.submitApplicationWithHttpInfo(
+            request(PAN, "250000.00", "500000.00"), "generated-client-1", null);
+
+    assertThat(accepted.getStatusCode()).isEqualTo(202);
+    var id = accepted.getData().getApplicationId();
+    assertThat(accepted.getData().getStatus()).isEqualTo(StatusEnum.PENDING);
+    assertThat(accepted.getHeaders().get("Location"))
+        .containsExactly("/applications/" + id + "/status");
+    assertThat(accepted.getHeaders().get("X-Correlation-ID")).containsExactly("generated-client-1");
+  }
+
+  @Test
+  @Calls({"submitApplication", "getApplicationStatus"})
+  void theStatusIsPolledUntilTheDecisionWhichSaysWhy() throws ApiException {
+    var id = applications.submitApplication(request(PAN, "250000.00", "500000.00"), null, null);
+
+    var decided = awaitOutcome(id.getApplicationId());
+
+    assertThat(decided.getStatus()).isEqualTo(StatusEnum.PRE_APPROVED);
+    assertThat(decided.getReasons())
+        .singleElement()
+        .satisfies(reason -> assertThat(reason.getCode()).isEqualTo(ReasonCode.ALL_CRITERIA_MET))
+        .satisfies(reason -> assertThat(reason.getMessageHindi()).isNotBlank());
+    assertThat(decided.getPolicyVersion()).matches("^[a-z0-9][a-z0-9.-]{0,39}@[0-9a-f]{12}$");
+  }
+
+  @Test
+  @Calls("submitApplication")
+  void aRetryWithTheSameKeyGetsTheOutcomeAndAnotherApplicationUnderItIsAConflict()
+      throws ApiException {
+    var key = UUID.randomUUID().toString();
+    var first = applications.submitApplication(request(PAN, "250000.00", "500000.00"), null, key);
+    var outcome = awaitOutcome(first.getApplicationId()).getStatus();
+
+    var retry =
+        applications.submitApplicationWithHttpInfo(
+            request(PAN, "250000.00", "500000.00"), null, key);
+    var conflict =
+        refused(
+            409,
+            ErrorResponse.class,
+            () ->
+                applications.submitApplication(request(PAN, "250000.00", "800000.00"), null, key));
+
+    assertThat(retry.getStatusCode()).isEqualTo(200);
+    assertThat(retry.getData().getApplicationId()).isEqualTo(first.getApplicationId());
+    assertThat(retry.getData().getStatus()).isEqualTo(outcome);
+    assertThat(conflict)
+        .isEqualTo(
+            new ErrorResponse()
+                .error("Conflict")
+                .message("Idempotency-Key was already used for a different application"));
+  }
+
+  @Test
+  @Calls("submitApplication")
+  void anInvalidApplicationIsA422ListingEveryInvalidField() {
+    var invalid =
+        new ApplicationRequest()
+            .panNumber("abcde1234f")
+            .applicantName("")
+            .monthlyIncomeInr(BigDecimal.ZERO)
+            .loanAmountInr(new BigDecimal("1.005"))
+            .loanType(LoanTypeEnum.AUTO);
+
+    var refusal =
+        refused(
+            422,
+            ValidationErrorResponse.class,
+            () -> applications.submitApplication(invalid, null, null));
+
+    assertThat(refusal.getError()).isEqualTo(ValidationErrorResponse.ErrorEnum.VALIDATION_ERROR);
+    assertThat(refusal.getDetails())
+        .containsExactly(
+            field("pan_number", "must match ^[A-Z]{5}[0-9]{4}[A-Z]$ (for example ABCDE1234F)"),
+            field("applicant_name", "must not be blank"),
+            field("monthly_income_inr", "must be greater than 0"),
+            field("loan_amount_inr", "must have at most 2 decimal places"));
+  }
+
+  @Test
+  @Calls("getApplicationStatus")
+  void anUnknownApplicationIsA404AndAnIdThatIsNoUuidA422() {
+    var unknown = UUID.randomUUID().toString();
+
+    var notFound =
+        refused(404, ErrorResponse.class, () -> applications.getApplicationStatus(unknown, null));
+    var notAnId =
+        refused(
+            422,
+            ValidationErrorResponse.class,
+            () -> applications.getApplicationStatus("not-a-uuid", null));
+
+    assertThat(notFound)
+        .isEqualTo(
+            new ErrorResponse().error("Not Found").message("No application with id " + unknown));
+    assertThat(notAnId.getDetails()).containsExactly(field("application_id", "must be a UUID"));
+  }
+
+  @Test
+  @Calls("erasePersonalData")
+  void anOperatorErasesTheApplicantAndTheStatusStays() throws ApiException {
+    var id =
+        applications
+            .submitApplication(request("FGHIJ5678K", "75000.00", "500000.00"), null, null)
+            .getApplicationId();
+    var outcome = awaitOutcome(id).getStatus();
+
+    var anonymous =
+        refused(401, ErrorResponse.class, () -> operations.erasePersonalData(id.toString(), null));
+    var erased = operations.erasePersonalData(id.toString(), null, OPERATOR);
+
+    assertThat(anonymous)
+        .isEqualTo(
+            new ErrorResponse()
+                .error("Unauthorized")
+                .message("A valid operator token is required"));
+    assertThat(erased.getApplicationId()).isEqualTo(id);
+    assertThat(erased.getStatus().getValue()).isEqualTo(outcome.getValue());
+    assertThat(erased.getPersonalDataErasedAt()).isNotNull();
+    assertThat(storedName(id)).isNull();
+    assertThat(applications.getApplicationStatus(id.toString(), null).getStatus())
+        .isEqualTo(outcome);
+  }
+
+  @Test
+  @Calls("getHealth")
+  void healthReportsBothDependenciesConnected() throws ApiException {
+    assertThat(operations.getHealth(null))
+        .isEqualTo(
+            new HealthStatus()
+                .status(HealthStatus.StatusEnum.HEALTHY)
+                .database(HealthStatus.DatabaseEnum.CONNECTED)
+                .kafka(HealthStatus.KafkaEnum.CONNECTED));
+  }
+
+  @Test
+  @Calls("redriveDeadLetters")
+  void aDeadLetterIsSentBackOnceTheCauseIsFixed() throws Exception {
+    var id = UUID.randomUUID();
+    try (var producer = KafkaTestClients.producer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.CREDIT_REPORTS,
+                  id.toString(),
+                  CreditReportMessage.of(id).score(720).correlationId("generated-1").toJson()))
+          .get();
+    }
+    KafkaTestClients.awaitRecord(
+        Topics.DEAD_LETTER, record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
+    // The cause: the report arrived before its application existed. The operator restores it.
+    ApplicationRow.pending(id).insert(jdbc);
+
+    var redriven = operations.redriveDeadLetters(null, OPERATOR);
+
+    assertThat(redriven.getMoved()).isPositive();
+    assertThat(awaitOutcome(id).getStatus()).isEqualTo(StatusEnum.PRE_APPROVED);
+  }
+
+  @Test
+  @Calls("resealPersonalData")
+  void whatVersion1StoredInPlainTextIsSealed() throws ApiException {
+    var plain =
+        ApplicationRow.pending(UUID.randomUUID())
+            .name("Meera Iyer")
+            .decided("REJECTED", 610)
+            .inPlainText()
+            .insert(jdbc);
+    try {
+      var resealed = operations.resealPersonalData(null, OPERATOR);
+
+      assertThat(resealed.getResealed()).isPositive();
+      assertThat(storedName(plain)).isEqualTo("Meera Iyer");
+      assertThat(operations.resealPersonalData(null, OPERATOR).getResealed()).isZero();
+    } finally {
+      jdbc.update("DELETE FROM applications WHERE id = ?", plain);
+    }
+  }
+
+  @Test
+  @Calls("getOpenApiDocument")
+  void theContractIsFetchedAsWritten() throws Exception {
+    var document = operations.getOpenApiDocument(null).toPath();
+    try {
+      assertThat(Files.readAllBytes(document)).isEqualTo(Files.readAllBytes(ApiClient.CONTRACT));
+      assertThat(new YAMLMapper().readTree(document.toFile())).isEqualTo(contract());
+    } finally {
+      Files.delete(document);
+    }
+  }
+
+  @Test
+  @Calls("getOpenApiDocumentAsJson")
+  void theContractIsFetchedAsJson() throws Exception {
+    JsonNode document = mapper.valueToTree(operations.getOpenApiDocumentAsJson(null));
+
+    assertThat(document).isEqualTo(contract());
+  }
+
+  private ApplicationStatus awaitOutcome(UUID id) {
+    return await()
+        .atMost(DECISION_TIMEOUT)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> applications.getApplicationStatus(id.toString(), null),
+            status -> status.getStatus() != StatusEnum.PENDING);
+  }
+
+  /** The typed error body of the call's refusal, which must carry this status. */
+  private <T> T refused(int status, Class<T> body, ThrowingCallable call) {
+    var refusal = catchThrowableOfType(ApiException.class, call);
+    assertThat(refusal).as("the call was refused").isNotNull();
+    assertThat(refusal.getCode()).as(refusal.getResponseBody()).isEqualTo(status);
+    try {
+      return mapper.readValue(refusal.getResponseBody(), body);
+    } catch (IOException e) {
+      throw new AssertionError("Not a " + body.getSimpleName() + ": " + refusal, e);
+    }
+  }
+
+  private static ApplicationRequest request(String pan, String income, String loan) {
+    return new ApplicationRequest()
+        .panNumber(pan)
+        .applicantName("Rajesh Kumar")
+        .monthlyIncomeInr(new BigDecimal(income))
+        .loanAmountInr(new BigDecimal(loan))
+        .loanType(LoanTypeEnum.PERSONAL);
+  }
+
+  private static FieldError field(String name, String message) {
+    return new FieldError().field(name).message(message);
+  }
+
+  private static JsonNode contract() throws IOException {
+    return new YAMLMapper().readTree(ApiClient.CONTRACT.toFile());
+  }
+
+  private static Set<String> operationIds() throws IOException {
+    var ids = new TreeSet<String>();
+    contract()
+        .path("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation -> {
+                      if (operation.has("operationId")) {
+                        ids.add(operation.get("operationId").asText());
+                      }
+                    }));
+    return ids;
+  }
+}
