@@ -77,6 +77,12 @@ class MessageSchemasIT extends EndToEndTest {
         KafkaTestClients.awaitRecords(Topics.CREDIT_REPORTS, decided, READ_TIMEOUT),
         errors);
     check("dead-letter", deadLetters, errors);
+    check(
+        "decisions",
+        KafkaTestClients.awaitRecords(Topics.DECISIONS, decided, READ_TIMEOUT),
+        errors);
+    // And every decision event on the topic, the reviewers' and the escalations' included.
+    check("decisions", KafkaTestClients.allRecords(Topics.DECISIONS, READ_TIMEOUT), errors);
     // Every dead letter on the topic is the service's own: whatever other tests dead-lettered too.
     check("dead-letter", KafkaTestClients.allRecords(Topics.DEAD_LETTER, READ_TIMEOUT), errors);
 
