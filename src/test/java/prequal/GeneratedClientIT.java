@@ -18,9 +18,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import prequal.client.ApiException;
 import prequal.client.api.ApplicationsApi;
 import prequal.client.api.OperationsApi;
+import prequal.client.api.ReviewsApi;
 import prequal.client.model.ApplicationRequest;
 import prequal.client.model.ApplicationRequest.LoanTypeEnum;
 import prequal.client.model.ApplicationStatus;
@@ -41,6 +45,10 @@ import prequal.client.model.ErrorResponse;
 import prequal.client.model.FieldError;
 import prequal.client.model.HealthStatus;
 import prequal.client.model.ReasonCode;
+import prequal.client.model.ReviewTask;
+import prequal.client.model.ReviewerDecision;
+import prequal.client.model.ReviewerDecision.OutcomeEnum;
+import prequal.client.model.ReviewerDecision.ReasonCodesEnum;
 import prequal.client.model.ValidationErrorResponse;
 
 /**
@@ -69,6 +77,7 @@ class GeneratedClientIT extends EndToEndTest {
   private ObjectMapper mapper;
   private ApplicationsApi applications;
   private OperationsApi operations;
+  private ReviewsApi reviews;
 
   @BeforeEach
   void generatedClient() {
@@ -83,6 +92,7 @@ class GeneratedClientIT extends EndToEndTest {
             .setReadTimeout(Duration.ofSeconds(10));
     applications = new ApplicationsApi(client);
     operations = new OperationsApi(client);
+    reviews = new ReviewsApi(client);
   }
 
   @Test
@@ -301,6 +311,100 @@ class GeneratedClientIT extends EndToEndTest {
     JsonNode document = mapper.valueToTree(operations.getOpenApiDocumentAsJson(null));
 
     assertThat(document).isEqualTo(contract());
+  }
+
+  @Test
+  @Calls({"listReviews", "claimReview", "decideReview"})
+  void aReviewerWorksTheQueueWithTypedTasksAndTypedRefusals() throws ApiException {
+    var id = referred("480000.00");
+    var review =
+        reviews.listReviews(null, "open", null, reviewer("reviewer-1")).getReviews().stream()
+            .filter(task -> task.getApplicationId().equals(id))
+            .findFirst()
+            .orElseThrow();
+
+    var claimed =
+        reviews.claimReview(review.getReviewId().toString(), null, reviewer("reviewer-1"));
+    var heldByAnother =
+        refused(
+            409,
+            ErrorResponse.class,
+            () ->
+                reviews.claimReview(review.getReviewId().toString(), null, reviewer("reviewer-2")));
+    var withoutReason =
+        refused(
+            422,
+            ValidationErrorResponse.class,
+            () ->
+                reviews.decideReview(
+                    review.getReviewId().toString(),
+                    new ReviewerDecision().outcome(OutcomeEnum.REJECTED),
+                    null,
+                    reviewer("reviewer-1")));
+    var decided =
+        reviews.decideReview(
+            review.getReviewId().toString(),
+            new ReviewerDecision()
+                .outcome(OutcomeEnum.REJECTED)
+                .reasonCodes(List.of(ReasonCodesEnum.DOCUMENTS_INCOMPLETE)),
+            null,
+            reviewer("reviewer-1"));
+
+    assertThat(claimed.getState()).isEqualTo(ReviewTask.StateEnum.CLAIMED);
+    assertThat(claimed.getClaimedBy()).isEqualTo("reviewer-1");
+    assertThat(heldByAnother.getError()).isEqualTo("Conflict");
+    assertThat(withoutReason.getDetails())
+        .containsExactly(field("reason_codes", "a rejection needs at least one reason code"));
+    assertThat(decided.getState()).isEqualTo(ReviewTask.StateEnum.DONE);
+    assertThat(awaitOutcome(id).getStatus()).isEqualTo(StatusEnum.REJECTED);
+  }
+
+  @Test
+  @Calls({"claimReview", "decideReview", "confirmReview"})
+  void aLargeApprovalIsConfirmedByASecondReviewer() throws ApiException {
+    var id = referred("2400000.00");
+    var review =
+        jdbc.queryForObject("SELECT id FROM review_tasks WHERE application_id = ?", UUID.class, id)
+            .toString();
+    reviews.claimReview(review, null, reviewer("reviewer-1"));
+    var proposed =
+        reviews.decideReview(
+            review,
+            new ReviewerDecision()
+                .outcome(OutcomeEnum.PRE_APPROVED)
+                .reasonCodes(List.of(ReasonCodesEnum.INCOME_VERIFIED)),
+            null,
+            reviewer("reviewer-1"));
+
+    var ownConfirmation =
+        refused(
+            403,
+            ErrorResponse.class,
+            () -> reviews.confirmReview(review, null, reviewer("reviewer-1")));
+    var confirmed = reviews.confirmReview(review, null, reviewer("reviewer-2"));
+
+    assertThat(proposed.getState()).isEqualTo(ReviewTask.StateEnum.AWAITING_CONFIRMATION);
+    assertThat(proposed.getProposedBy()).isEqualTo("reviewer-1");
+    assertThat(ownConfirmation.getError()).isEqualTo("Forbidden");
+    assertThat(confirmed.getState()).isEqualTo(ReviewTask.StateEnum.DONE);
+    assertThat(awaitOutcome(id).getStatus()).isEqualTo(StatusEnum.PRE_APPROVED);
+  }
+
+  /** A MANUAL_REVIEW application: score 790, an income of 10,000 not above the loan / 48. */
+  private UUID referred(String loan) throws ApiException {
+    var request = request(PAN, "10000.00", loan);
+    var id = applications.submitApplication(request, null, null).getApplicationId();
+    assertThat(awaitOutcome(id).getStatus()).isEqualTo(StatusEnum.MANUAL_REVIEW);
+    return id;
+  }
+
+  /** The built-in reviewer's HTTP Basic credential of the local run. */
+  private static Map<String, String> reviewer(String name) {
+    return Map.of(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((name + ":" + name).getBytes(StandardCharsets.UTF_8)));
   }
 
   private ApplicationStatus awaitOutcome(UUID id) {
