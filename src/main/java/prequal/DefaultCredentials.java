@@ -28,6 +28,12 @@ public final class DefaultCredentials {
   public static final String DEVELOPMENT_LOOKUP_KEY =
       "O2tJ3Z93W6hTYjeLug5sRbmlrQFdBZ8Sr64Eieyu1sg=";
 
+  /**
+   * The staff users built in for the local run ({@code prequal.staff.local-users}), each with its
+   * name as its password: public, and so never where staff see real applications.
+   */
+  public static final List<String> LOCAL_STAFF_USERS = List.of("reviewer-1", "reviewer-2");
+
   private DefaultCredentials() {}
 
   public static List<String> stillInUse(
@@ -47,6 +53,23 @@ public final class DefaultCredentials {
     }
     if (!console.authenticationEnabled()) {
       problems.add("HAWTIO_AUTHENTICATION_ENABLED is false");
+    }
+    return problems;
+  }
+
+  /**
+   * What stands in for the lender's identity provider: the built-in staff users, or, in a process
+   * that serves the staff endpoints (the api role), no source of JWT signing keys at all.
+   */
+  public static List<String> staffAccessProblems(PrequalProperties.Staff staff, boolean servesApi) {
+    var problems = new ArrayList<String>();
+    if (staff.localUsers()) {
+      problems.add("STAFF_LOCAL_USERS is true");
+    }
+    if (servesApi && (staff.jwt() == null || !staff.jwt().configured())) {
+      problems.add(
+          "none of STAFF_JWT_ISSUER_URI, STAFF_JWT_JWK_SET_URI, STAFF_JWT_PUBLIC_KEY_LOCATION is"
+              + " set");
     }
     return problems;
   }

@@ -1,5 +1,6 @@
 package prequal;
 
+import java.util.ArrayList;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -7,7 +8,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * With {@code prequal.refuse-default-credentials} (the production profile sets it), start-up stops
  * before any bean exists — before a connection is opened or a consumer joins — when a default
- * credential is still in use, and the message says which to set.
+ * credential is still in use, or the staff endpoints would take the local run's built-in users or
+ * no identity provider's tokens, and the message says which to set.
  */
 public class DefaultCredentialsGuard implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -21,9 +23,15 @@ public class DefaultCredentialsGuard implements ApplicationListener<ApplicationP
         Binder.get(environment).bindOrCreate("prequal.console", PrequalProperties.Console.class);
     var privacy =
         Binder.get(environment).bindOrCreate("prequal.privacy", PrequalProperties.Privacy.class);
+    var staff =
+        Binder.get(environment).bindOrCreate("prequal.staff", PrequalProperties.Staff.class);
     var problems =
-        DefaultCredentials.stillInUse(
-            environment.getProperty("spring.datasource.password"), console, privacy);
+        new ArrayList<>(
+            DefaultCredentials.stillInUse(
+                environment.getProperty("spring.datasource.password"), console, privacy));
+    problems.addAll(
+        DefaultCredentials.staffAccessProblems(
+            staff, ActiveRoles.from(environment).contains(Role.API)));
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "Refusing to start with default credentials ("

@@ -34,6 +34,7 @@ public record PrequalProperties(
     @NotNull @Valid Console console,
     @NotNull @Valid RateLimit rateLimit,
     @NotNull @Valid Privacy privacy,
+    @NotNull @Valid Staff staff,
     @NotBlank String policyFile,
     @NotNull @Valid Review review,
     boolean refuseDefaultCredentials) {
@@ -180,6 +181,48 @@ public record PrequalProperties(
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("prequal.privacy.lookup-key is not base64");
       }
+    }
+  }
+
+  /**
+   * Who the lender's staff are on the public port (web.StaffSecurity): JWTs from the lender's
+   * identity provider, the claim that names the staff member (falling back to {@code sub}) and the
+   * one that lists their roles; and, for the local run only, built-in HTTP Basic users.
+   */
+  public record Staff(
+      @NotNull @Valid StaffJwt jwt,
+      @NotBlank String rolesClaim,
+      @NotBlank String idClaim,
+      boolean localUsers) {}
+
+  /**
+   * Where the keys that sign staff JWTs come from: the issuer's discovery document, its JWK set, or
+   * one RSA public key (PEM, a Spring resource location). With an issuer the {@code iss} claim must
+   * name it; with audiences the {@code aud} claim must hold one of them.
+   */
+  public record StaffJwt(
+      String issuerUri,
+      String jwkSetUri,
+      String publicKeyLocation,
+      @NotNull List<String> audiences) {
+
+    public StaffJwt {
+      if (hasText(jwkSetUri) && hasText(publicKeyLocation)) {
+        throw new IllegalArgumentException(
+            "Set either prequal.staff.jwt.jwk-set-uri or prequal.staff.jwt.public-key-location,"
+                + " not both");
+      }
+      audiences =
+          audiences == null ? List.of() : audiences.stream().filter(StaffJwt::hasText).toList();
+    }
+
+    /** Whether any source of signing keys is configured; without one no JWT is accepted. */
+    public boolean configured() {
+      return hasText(issuerUri) || hasText(jwkSetUri) || hasText(publicKeyLocation);
+    }
+
+    private static boolean hasText(String value) {
+      return value != null && !value.isBlank();
     }
   }
 }

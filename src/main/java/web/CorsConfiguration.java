@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
@@ -26,7 +27,13 @@ class CorsConfiguration {
     var cors = new org.springframework.web.cors.CorsConfiguration();
     cors.setAllowedOrigins(properties.cors().allowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST"));
-    cors.setAllowedHeaders(List.of("Content-Type", CorrelationIds.HEADER, IdempotencyKey.HEADER));
+    // Authorization: a lender's staff screen sends its staff member's bearer token.
+    cors.setAllowedHeaders(
+        List.of(
+            "Content-Type",
+            CorrelationIds.HEADER,
+            IdempotencyKey.HEADER,
+            HttpHeaders.AUTHORIZATION));
     cors.setExposedHeaders(List.of("Location", "Retry-After", CorrelationIds.HEADER));
     cors.setMaxAge(3600L);
     var source = new UrlBasedCorsConfigurationSource();

@@ -21,7 +21,10 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** The production profile's refusal to run with the credentials that ship as defaults. */
+/**
+ * The production profile's refusal to run with the credentials that ship as defaults, the local
+ * run's staff users, or no identity provider for the staff endpoints.
+ */
 class DefaultCredentialsTest {
 
   private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
@@ -89,7 +92,8 @@ class DefaultCredentialsTest {
         .contains("${DB_PASSWORD:" + DefaultCredentials.DATABASE_PASSWORD + "}")
         .contains("${HAWTIO_PASSWORD_HASH:" + DefaultCredentials.CONSOLE_PASSWORD_HASH + "}")
         .contains("${PRIVACY_KEYS:dev=" + DefaultCredentials.DEVELOPMENT_KEY + "}")
-        .contains("${PRIVACY_LOOKUP_KEY:" + DefaultCredentials.DEVELOPMENT_LOOKUP_KEY + "}");
+        .contains("${PRIVACY_LOOKUP_KEY:" + DefaultCredentials.DEVELOPMENT_LOOKUP_KEY + "}")
+        .contains("local-users: ${STAFF_LOCAL_USERS:false}");
     assertThat(
             BCRYPT.matches(
                 DefaultCredentials.CONSOLE_PASSWORD, DefaultCredentials.CONSOLE_PASSWORD_HASH))
@@ -113,8 +117,9 @@ class DefaultCredentialsTest {
         .hasMessage(
             "Refusing to start with default credentials (PRIVACY_KEYS holds the development key;"
                 + " PRIVACY_LOOKUP_KEY is the development key; DB_PASSWORD is the default;"
-                + " HAWTIO_PASSWORD_HASH is a hash of the default password): set them in the"
-                + " environment");
+                + " HAWTIO_PASSWORD_HASH is a hash of the default password; none of"
+                + " STAFF_JWT_ISSUER_URI, STAFF_JWT_JWK_SET_URI, STAFF_JWT_PUBLIC_KEY_LOCATION is"
+                + " set): set them in the environment");
   }
 
   @Test
@@ -127,9 +132,62 @@ class DefaultCredentialsTest {
             .withProperty("prequal.console.password-hash", BCRYPT.encode("s3cret-console"))
             .withProperty("prequal.console.authentication-enabled", "true")
             .withProperty("prequal.privacy.keys", "k1=" + OWN_KEY)
-            .withProperty("prequal.privacy.lookup-key", OWN_KEY);
+            .withProperty("prequal.privacy.lookup-key", OWN_KEY)
+            .withProperty(
+                "prequal.staff.jwt.issuer-uri", "https://idp.lender.example/realms/staff");
 
     assertThatNoException().isThrownBy(() -> guard(environment));
+  }
+
+  @ParameterizedTest(name = "local users {0}, JWT from ''{1}'', api role {2}: {3}")
+  @CsvSource(
+      delimiter = '|',
+      emptyValue = "",
+      value = {
+        "false | issuer | true  | ",
+        "false | jwks   | true  | ",
+        "false | key    | true  | ",
+        "false | ''     | true  | none of STAFF_JWT_ISSUER_URI, STAFF_JWT_JWK_SET_URI,"
+            + " STAFF_JWT_PUBLIC_KEY_LOCATION is set",
+        "false | ''     | false | ",
+        "true  | issuer | true  | STAFF_LOCAL_USERS is true",
+        "true  | ''     | false | STAFF_LOCAL_USERS is true",
+      })
+  void staffSignInNeedsTheLendersIdentityProviderAndNoBuiltInUsers(
+      boolean localUsers, String source, boolean servesApi, String expected) {
+    var jwt =
+        new PrequalProperties.StaffJwt(
+            source.equals("issuer") ? "https://idp.lender.example/realms/staff" : null,
+            source.equals("jwks") ? "https://idp.lender.example/jwks" : null,
+            source.equals("key") ? "file:/etc/prequal/staff-jwt.pem" : null,
+            List.of());
+    var staff = new PrequalProperties.Staff(jwt, "roles", "preferred_username", localUsers);
+
+    var problems = DefaultCredentials.staffAccessProblems(staff, servesApi);
+
+    assertThat(problems).isEqualTo(expected == null ? List.of() : List.of(expected));
+  }
+
+  @Test
+  void guardRefusesTheLocalRunsStaffUsers() {
+    var environment =
+        ownCredentials()
+            .withProperty("prequal.staff.jwt.issuer-uri", "https://idp.lender.example/realms/staff")
+            .withProperty("prequal.staff.local-users", "true");
+
+    assertThatThrownBy(() -> guard(environment))
+        .hasMessage(
+            "Refusing to start with default credentials (STAFF_LOCAL_USERS is true): set them in"
+                + " the environment");
+  }
+
+  @Test
+  void guardAsksNoIdentityProviderOfAProcessWithoutTheApi() {
+    var environment = ownCredentials().withProperty("prequal.roles", "credit,decision");
+
+    assertThatNoException().isThrownBy(() -> guard(environment));
+    assertThatThrownBy(() -> guard(ownCredentials().withProperty("prequal.roles", "api")))
+        .hasMessageContaining("none of STAFF_JWT_ISSUER_URI");
   }
 
   @Test
@@ -156,6 +214,17 @@ class DefaultCredentialsTest {
             .withProperty("prequal.console.authentication-enabled", "true");
 
     assertThatNoException().isThrownBy(() -> guard(environment));
+  }
+
+  private static MockEnvironment ownCredentials() {
+    return new MockEnvironment()
+        .withProperty("prequal.refuse-default-credentials", "true")
+        .withProperty("spring.datasource.password", "s3cret-db")
+        .withProperty("prequal.console.username", "ops")
+        .withProperty("prequal.console.password-hash", BCRYPT.encode("s3cret-console"))
+        .withProperty("prequal.console.authentication-enabled", "true")
+        .withProperty("prequal.privacy.keys", "k1=" + OWN_KEY)
+        .withProperty("prequal.privacy.lookup-key", OWN_KEY);
   }
 
   private static PrequalProperties.Privacy privacy(String keys, String lookupKey) {

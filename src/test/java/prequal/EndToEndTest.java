@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.DevelopmentKeys;
+import fixtures.StaffJwts;
 import harness.ApplicationStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ import privacy.SealedField;
  * once per test run and no two contexts compete for the same consumer groups. Metrics are exported
  * and Camel's route MBeans registered as in production (tests otherwise switch both off), so the
  * tests can read {@code /actuator/prometheus} and the routes hawtio shows. The management server
- * gets a free port of its own, as the public one does.
+ * gets a free port of its own, as the public one does. Staff tokens are those {@link StaffJwts}
+ * mints, as if from the lender's identity provider; the local run's Basic users are off.
  */
 @AutoConfigureObservability
 @DisableJmx(false)
@@ -43,6 +45,8 @@ import privacy.SealedField;
       "prequal.stale.check-interval-ms=500",
       "prequal.privacy.retention-check-interval=1s",
       "prequal.review.escalation-interval=1s",
+      "prequal.staff.jwt.issuer-uri=" + StaffJwts.ISSUER,
+      "prequal.staff.jwt.audiences=" + StaffJwts.AUDIENCE,
       "management.server.port=0"
     })
 @CamelSpringBootTest
@@ -60,6 +64,7 @@ public abstract class EndToEndTest {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     EmbeddedInfrastructure.register(registry);
+    registry.add("prequal.staff.jwt.public-key-location", StaffJwts::publicKeyLocation);
   }
 
   protected ApiClient api() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fixtures.ApplicationRow;
 import fixtures.CreditReportMessage;
+import fixtures.StaffJwts;
 import fixtures.Topics;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
@@ -18,11 +19,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -398,13 +397,9 @@ class GeneratedClientIT extends EndToEndTest {
     return id;
   }
 
-  /** The built-in reviewer's HTTP Basic credential of the local run. */
+  /** A reviewer's bearer JWT, as the lender's identity provider would issue it. */
   private static Map<String, String> reviewer(String name) {
-    return Map.of(
-        "Authorization",
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((name + ":" + name).getBytes(StandardCharsets.UTF_8)));
+    return Map.of("Authorization", "Bearer " + StaffJwts.reviewer(name).compact());
   }
 
   private ApplicationStatus awaitOutcome(UUID id) {

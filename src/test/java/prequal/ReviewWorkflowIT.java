@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fixtures.StaffJwts;
 import fixtures.Topics;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -239,8 +240,7 @@ class ReviewWorkflowIT extends EndToEndTest {
   }
 
   private List<UUID> queue(String reviewer, String query) {
-    var response =
-        api().get("/reviews" + query, Map.of("Authorization", basic(reviewer, reviewer)));
+    var response = api().get("/reviews" + query, Map.of("Authorization", bearer(reviewer)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     var ids = new ArrayList<UUID>();
     readTree(response.body())
@@ -255,7 +255,7 @@ class ReviewWorkflowIT extends EndToEndTest {
             "/reviews/" + review + "/" + step,
             "application/json",
             body,
-            Map.of("Authorization", basic(reviewer, reviewer)));
+            Map.of("Authorization", bearer(reviewer)));
   }
 
   /** {@code action/to_status/actor} of each audit event, oldest first. */
@@ -286,6 +286,10 @@ class ReviewWorkflowIT extends EndToEndTest {
 
   private static String approval() {
     return "{\"outcome\":\"PRE_APPROVED\",\"reason_codes\":[\"INCOME_VERIFIED\"]}";
+  }
+
+  private static String bearer(String reviewer) {
+    return "Bearer " + StaffJwts.reviewer(reviewer).compact();
   }
 
   private static String basic(String user, String password) {

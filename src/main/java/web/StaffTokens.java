@@ -1,0 +1,154 @@
+package web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.StringUtils;
+import prequal.PrequalProperties;
+
+/**
+ * Staff bearer tokens: JWTs signed by the lender's identity provider, checked for signature, expiry
+ * and not-before (a minute's clock skew), issuer and audience where configured; then read into the
+ * staff member's id and roles from the configured claims.
+ */
+final class StaffTokens {
+
+  private static final String SUBJECT = JwtClaimNames.SUB;
+
+  private StaffTokens() {}
+
+  static JwtAuthenticationProvider provider(
+      PrequalProperties.Staff staff, ResourceLoader resourceLoader) {
+    var provider = new JwtAuthenticationProvider(decoder(staff.jwt(), resourceLoader));
+    provider.setJwtAuthenticationConverter(
+        jwt -> authentication(jwt, staff.idClaim(), staff.rolesClaim()));
+    return provider;
+  }
+
+  static JwtDecoder decoder(PrequalProperties.StaffJwt settings, ResourceLoader resourceLoader) {
+    var validator = validator(settings);
+    if (StringUtils.hasText(settings.publicKeyLocation())) {
+      var key = NimbusJwtDecoder.withPublicKey(publicKey(settings, resourceLoader)).build();
+      key.setJwtValidator(validator);
+      return key;
+    }
+    if (StringUtils.hasText(settings.jwkSetUri())) {
+      var jwkSet = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+      jwkSet.setJwtValidator(validator);
+      return jwkSet;
+    }
+    if (StringUtils.hasText(settings.issuerUri())) {
+      // Discovery on first use, not at start-up: the service starts while the provider is away.
+      return new SupplierJwtDecoder(
+          () -> {
+            var discovered = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            discovered.setJwtValidator(validator);
+            return discovered;
+          });
+    }
+    return token -> {
+      throw new BadJwtException("No identity provider is configured for staff tokens");
+    };
+  }
+
+  private static OAuth2TokenValidator<Jwt> validator(PrequalProperties.StaffJwt settings) {
+    var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
+    validators.add(JwtValidators.createDefault());
+    if (StringUtils.hasText(settings.issuerUri())) {
+      validators.add(new JwtIssuerValidator(settings.issuerUri()));
+    }
+    if (!settings.audiences().isEmpty()) {
+      var audiences = Set.copyOf(settings.audiences());
+      validators.add(
+          new JwtClaimValidator<Collection<String>>(
+              JwtClaimNames.AUD,
+              audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
+    }
+    return new DelegatingOAuth2TokenValidator<>(validators);
+  }
+
+  private static RSAPublicKey publicKey(
+      PrequalProperties.StaffJwt settings, ResourceLoader resourceLoader) {
+    var resource = resourceLoader.getResource(settings.publicKeyLocation());
+    try (var in = resource.getInputStream()) {
+      return RsaKeyConverters.x509().convert(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "prequal.staff.jwt.public-key-location " + settings.publicKeyLocation() + " unreadable",
+          e);
+    }
+  }
+
+  /**
+   * The staff member a valid token stands for: the id claim, else {@code sub}; the roles as {@code
+   * ROLE_} authorities. A token naming no one is refused.
+   */
+  static JwtAuthenticationToken authentication(Jwt jwt, String idClaim, String rolesClaim) {
+    var id = jwt.getClaimAsString(idClaim);
+    if (!StringUtils.hasText(id)) {
+      id = jwt.getClaimAsString(SUBJECT);
+    }
+    if (!StringUtils.hasText(id)) {
+      throw new InvalidBearerTokenException(
+          "The token names no staff member (" + idClaim + " or " + SUBJECT + ")");
+    }
+    var authorities =
+        roles(jwt.getClaims(), rolesClaim).stream()
+            .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+            .toList();
+    return new JwtAuthenticationToken(jwt, authorities, id);
+  }
+
+  /**
+   * The roles in a claim: a list of strings, or one string of names separated by spaces or commas.
+   * A claim name with dots that is not itself a claim reaches into object claims ({@code
+   * realm_access.roles} for Keycloak); a name like {@code https://lender.example/roles} is found
+   * whole first.
+   */
+  static Set<String> roles(Map<String, Object> claims, String rolesClaim) {
+    Object value = claims.get(rolesClaim);
+    if (value == null && rolesClaim.contains(".")) {
+      Object current = claims;
+      for (var part : rolesClaim.split("\\.", -1)) {
+        current = current instanceof Map<?, ?> object ? object.get(part) : null;
+      }
+      value = current;
+    }
+    if (value instanceof Collection<?> list) {
+      return list.stream()
+          .filter(String.class::isInstance)
+          .map(String.class::cast)
+          .filter(StringUtils::hasText)
+          .collect(Collectors.toSet());
+    }
+    if (value instanceof String names) {
+      return Arrays.stream(names.split("[\\s,]+"))
+          .filter(StringUtils::hasText)
+          .collect(Collectors.toSet());
+    }
+    return Set.of();
+  }
+}
