@@ -123,8 +123,11 @@ public class ReviewRoutes extends RouteBuilder {
             + " by ${header." + STEP + ".reviewer}")
         .to("direct:answerReviewTask");
 
+    // The two shared steps leave their failures to the calling route's REST error handling: an
+    // error handler of their own would end the exchange there, and the caller would answer a 500.
     from("direct:readReviewTask")
         .routeId("review-task")
+        .errorHandler(noErrorHandler())
         .to("sql:classpath:sql/select-review-task.sql?outputType=SelectOne"
             + "&outputClass=" + ReviewTaskRow.class.getName() + "&outputHeader=" + TASK)
         .process(ReviewRoutes::requireTask);
@@ -132,6 +135,7 @@ public class ReviewRoutes extends RouteBuilder {
     // Read back after the step: the answer when it applied, the reason for the 409 when it did not.
     from("direct:answerReviewTask")
         .routeId("review-task-answer")
+        .errorHandler(noErrorHandler())
         .setHeader(APPLIED, header(SqlConstants.SQL_UPDATE_COUNT))
         .process(ReviewRoutes::lookup)
         .to("direct:readReviewTask")
