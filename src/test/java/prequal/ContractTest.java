@@ -2,13 +2,18 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +26,7 @@ import web.ErrorResponse;
 class ContractTest {
 
   private static final JsonNode CONTRACT = read();
+  private static final OpenApiInteractionValidator VALIDATOR = validator();
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -63,6 +69,93 @@ class ContractTest {
     assertThat(json.path("examples").elements().next().path("value"))
         .isEqualTo(
             new ObjectMapper().valueToTree(ErrorResponse.refused(HttpStatus.valueOf(status))));
+  }
+
+  /** Every JSON example of every answer, with the request it answers. */
+  static List<Arguments> examples() {
+    var examples = new ArrayList<Arguments>();
+    CONTRACT
+        .path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        method -> {
+                          if (!METHODS.contains(method.getKey())) {
+                            return;
+                          }
+                          method
+                              .getValue()
+                              .path("responses")
+                              .fields()
+                              .forEachRemaining(
+                                  response -> {
+                                    var answer = resolve(response.getValue());
+                                    answer
+                                        .at("/content/application~1json/examples")
+                                        .fields()
+                                        .forEachRemaining(
+                                            example ->
+                                                examples.add(
+                                                    Arguments.of(
+                                                        method
+                                                                .getValue()
+                                                                .path("operationId")
+                                                                .asText()
+                                                            + " "
+                                                            + response.getKey()
+                                                            + " "
+                                                            + example.getKey(),
+                                                        path.getKey()
+                                                            .replace(
+                                                                "{application_id}",
+                                                                "3fa85f64-5717-4562-b3fc-2c963f66afa6"),
+                                                        Request.Method.valueOf(
+                                                            method
+                                                                .getKey()
+                                                                .toUpperCase(Locale.ROOT)),
+                                                        Integer.parseInt(response.getKey()),
+                                                        example.getValue().path("value"))));
+                                  });
+                        }));
+    return examples;
+  }
+
+  @ParameterizedTest(name = "{0} is an answer the contract describes")
+  @MethodSource("examples")
+  void everyExampleMatchesItsSchema(
+      String name, String path, Request.Method method, int status, JsonNode example) {
+    var response =
+        new SimpleResponse.Builder(status)
+            .withContentType("application/json")
+            .withBody(example.toString())
+            .withHeader("Cache-Control", "no-store")
+            .withHeader("X-Content-Type-Options", "nosniff")
+            .withHeader("WWW-Authenticate", "Bearer realm=\"loan-prequal staff\"")
+            .withHeader("Allow", "GET")
+            .withHeader("Retry-After", "5")
+            .build();
+
+    var report = VALIDATOR.validateResponse(path, method, response);
+
+    assertThat(report.getMessages()).as(name).isEmpty();
+  }
+
+  private static JsonNode resolve(JsonNode response) {
+    var ref = response.path("$ref").asText();
+    return ref.isEmpty() ? response : CONTRACT.at(ref.substring(1));
+  }
+
+  private static OpenApiInteractionValidator validator() {
+    try {
+      return OpenApiInteractionValidator.createForInlineApiSpecification(
+              Files.readString(ApiClient.CONTRACT))
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static JsonNode read() {
