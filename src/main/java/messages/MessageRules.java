@@ -55,6 +55,9 @@ final class MessageRules {
    * a value that column would refuse is refused here, before any statement runs.
    */
   private static void requireCorrelationId(String correlationId, String field) {
+    if (correlationId != null && PanNumber.appearsIn(correlationId)) {
+      throw new InvalidMessageException(field + " must not hold a PAN");
+    }
     if (correlationId != null && !CorrelationId.isValid(correlationId)) {
       throw new InvalidMessageException(
           field

@@ -19,6 +19,11 @@ public record PanNumber(String value) {
     }
   }
 
+  /** Whether the text holds a PAN-shaped run anywhere, as a correlation id must not. */
+  public static boolean appearsIn(String text) {
+    return PATTERN.matcher(text).find();
+  }
+
   public static boolean isValid(String candidate) {
     return candidate != null && PATTERN.matcher(candidate).matches();
   }

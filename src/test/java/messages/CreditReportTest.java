@@ -90,6 +90,15 @@ class CreditReportTest {
     }
   }
 
+  /** Jazzer found a submitted message that carried a PAN in its correlation id into the report. */
+  @ParameterizedTest(name = "correlation id ''{0}'' holds a PAN and is refused")
+  @CsvSource({"KLMNO9012P", "cKLMNO9012Porr-1", "req-ABCDE1234F"})
+  void refusesACorrelationIdHoldingAPan(String correlationId) {
+    assertThatThrownBy(() -> withCorrelationId(correlationId))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("correlation_id must not hold a PAN");
+  }
+
   @ParameterizedTest(name = "correlation id ''{0}'' is refused")
   @CsvSource({"''", "'req 42'", "req/42", "ré-42"})
   void refusesACorrelationIdWithOtherCharacters(String correlationId) {

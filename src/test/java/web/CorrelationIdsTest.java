@@ -56,6 +56,7 @@ class CorrelationIdsTest {
       Named.of("a brace", "{req-42}"),
       Named.of("a slash", "req/42"),
       Named.of("a non-ASCII letter", "réq-42"),
+      Named.of("a PAN in it", "req-ABCDE1234F"),
     };
   }
 
