@@ -3,6 +3,7 @@ package prequal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fixtures.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -220,7 +221,11 @@ class IdempotencyIT extends EndToEndTest {
     assertThat(applicationsNamed(name)).isEqualTo(1);
     assertThat(
             jdbc.queryForObject(
-                "SELECT count(*) FROM outbox WHERE message_key = ?", Integer.class, id.toString()))
+                "SELECT count(*) FROM outbox WHERE topic = '"
+                    + Topics.SUBMITTED
+                    + "' AND message_key = ?",
+                Integer.class,
+                id.toString()))
         .isEqualTo(1);
     assertThat(
             jdbc.queryForObject(

@@ -130,7 +130,9 @@ class OperationsIT extends EndToEndTest {
           .until(
               () ->
                   jdbc.queryForObject(
-                      "SELECT published_at IS NOT NULL FROM outbox WHERE message_key = ?",
+                      "SELECT published_at IS NOT NULL FROM outbox WHERE topic = '"
+                          + Topics.SUBMITTED
+                          + "' AND message_key = ?",
                       Boolean.class,
                       id.toString()));
       measureNow("consumer-lag-monitor");

@@ -3,6 +3,7 @@ package prequal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fixtures.Topics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ class OutboxRelayIT extends EndToEndTest {
                 assertThat(status(id)).isEqualTo("PENDING");
                 assertThat(
                         jdbc.queryForObject(
-                            "SELECT published_at IS NULL FROM outbox WHERE message_key = ?",
+                            "SELECT published_at IS NULL FROM outbox WHERE topic = '"
+                                + Topics.SUBMITTED
+                                + "' AND message_key = ?",
                             Boolean.class,
                             id.toString()))
                     .isTrue();
@@ -40,7 +43,9 @@ class OutboxRelayIT extends EndToEndTest {
           .until(
               () ->
                   jdbc.queryForObject(
-                      "SELECT published_at IS NOT NULL FROM outbox WHERE message_key = ?",
+                      "SELECT published_at IS NOT NULL FROM outbox WHERE topic = '"
+                          + Topics.SUBMITTED
+                          + "' AND message_key = ?",
                       Boolean.class,
                       id.toString()));
     } finally {

@@ -50,7 +50,11 @@ class PersonalDataIT extends EndToEndTest {
     assertThat(row.get("pan_lookup")).isEqualTo(DevelopmentKeys.KEYED_HASH.ofPan(PAN));
     assertThat(
             jdbc.queryForList(
-                "SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString()))
+                "SELECT payload FROM outbox WHERE topic = '"
+                    + Topics.SUBMITTED
+                    + "' AND message_key = ?",
+                String.class,
+                id.toString()))
         .isNotEmpty()
         .allSatisfy(payload -> assertThat(payload).doesNotContain(PAN).doesNotContain(NAME));
     var submitted =
@@ -90,8 +94,20 @@ class PersonalDataIT extends EndToEndTest {
     assertThat(row.get("personal_data_erased_at")).isNotNull();
     assertThat(
             jdbc.queryForObject(
-                "SELECT count(*) FROM outbox WHERE message_key = ?", Integer.class, id.toString()))
+                "SELECT count(*) FROM outbox WHERE topic = '"
+                    + Topics.SUBMITTED
+                    + "' AND message_key = ?",
+                Integer.class,
+                id.toString()))
         .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM outbox WHERE topic = ? AND message_key = ?",
+                Integer.class,
+                Topics.DECISIONS,
+                id.toString()))
+        .as("the decision event holds no personal data and stays")
+        .isEqualTo(1);
     assertThat(
             jdbc.queryForList(
                 "SELECT coalesce(action, to_status) FROM application_events"
@@ -208,7 +224,11 @@ class PersonalDataIT extends EndToEndTest {
     var payload =
         readTree(
             jdbc.queryForObject(
-                "SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString()));
+                "SELECT payload FROM outbox WHERE topic = '"
+                    + Topics.SUBMITTED
+                    + "' AND message_key = ?",
+                String.class,
+                id.toString()));
     assertThat(payload.has("pan_number")).isFalse();
     assertThat(payload.has("applicant_name")).isFalse();
     assertThat(

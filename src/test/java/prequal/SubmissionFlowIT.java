@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import decision.Reason;
 import decision.ReasonCode;
 import fixtures.LendingPolicies;
+import fixtures.Topics;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.Map;
@@ -125,7 +126,11 @@ class SubmissionFlowIT extends EndToEndTest {
     awaitDecision(id);
     var payload =
         jdbc.queryForObject(
-            "SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString());
+            "SELECT payload FROM outbox WHERE topic = '"
+                + Topics.SUBMITTED
+                + "' AND message_key = ?",
+            String.class,
+            id.toString());
     assertThat(readTree(payload).get("correlation_id").asText()).isEqualTo("lender-req-42");
     assertThat(
             jdbc.queryForList(
@@ -158,7 +163,11 @@ class SubmissionFlowIT extends EndToEndTest {
     var payload =
         readTree(
             jdbc.queryForObject(
-                "SELECT payload FROM outbox WHERE message_key = ?", String.class, id.toString()));
+                "SELECT payload FROM outbox WHERE topic = '"
+                    + Topics.SUBMITTED
+                    + "' AND message_key = ?",
+                String.class,
+                id.toString()));
     assertThat(payload.get("monthly_income_inr").isTextual()).isTrue();
     assertThat(payload.get("monthly_income_inr").asText()).isEqualTo("12345.67");
     assertThat(payload.get("loan_amount_inr").asText()).isEqualTo("98765.43");

@@ -99,7 +99,9 @@ class OutboxRelayRouteTest extends RouteTest {
   private boolean published(UUID id) {
     return Boolean.TRUE.equals(
         jdbc.queryForObject(
-            "SELECT bool_and(published_at IS NOT NULL) FROM outbox WHERE message_key = ?",
+            "SELECT bool_and(published_at IS NOT NULL) FROM outbox WHERE topic = '"
+                + Topics.SUBMITTED
+                + "' AND message_key = ?",
             Boolean.class,
             id.toString()));
   }
