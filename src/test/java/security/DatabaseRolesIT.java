@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import prequal.EmbeddedInfrastructure;
 import review.ReviewState;
+import store.ApplicationEventsLookup;
 import store.ClaimedOutboxRows;
 import store.DecisionEventRow;
 import store.IdempotencyKeyRetention;
@@ -61,6 +62,7 @@ import store.ReviewTaskLookup;
 import store.ScoredApplication;
 import store.SealedApplicant;
 import store.SqlParameters;
+import store.StaffApplicationLookup;
 import store.StaleSweep;
 import store.StatusLookup;
 
@@ -220,6 +222,11 @@ class DatabaseRolesIT {
                     "roles-1",
                     event)))
         .isEqualTo(1);
+    assertThat(statements.query("select-application-for-staff", new StaffApplicationLookup(id)))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("status", "PRE_APPROVED"));
+    assertThat(statements.query("select-application-events", new ApplicationEventsLookup(id)))
+        .hasSizeGreaterThanOrEqualTo(2);
     assertThat(statements.query("select-application-status", new StatusLookup(id)))
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("status", "PRE_APPROVED"));
