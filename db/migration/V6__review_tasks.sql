@@ -30,3 +30,17 @@ CREATE TABLE review_tasks (
 
 -- The queue: the tasks not done, the soonest due first.
 CREATE INDEX review_tasks_queue_idx ON review_tasks (due_at) WHERE state <> 'done';
+
+-- A task as the reviewers see it now: a claim past claimed_until has lapsed, so the task reads as
+-- open and held by no one, and a task not done past due_at is overdue. The queue and the steps
+-- read tasks through this view, so the lapse is decided in one place.
+CREATE VIEW review_tasks_now AS
+SELECT t.id AS review_id, t.application_id, a.loan_type, a.loan_amount_inr, t.due_at,
+       t.state <> 'done' AND t.due_at < now() AS overdue,
+       CASE WHEN lapsed THEN NULL ELSE t.claimed_by END AS claimed_by,
+       CASE WHEN lapsed THEN NULL ELSE t.claimed_until END AS claimed_until,
+       CASE WHEN lapsed THEN 'open' ELSE t.state END AS state,
+       t.proposed_outcome, t.proposed_by, t.proposed_reasons, t.proposed_note
+  FROM review_tasks t
+  JOIN applications a ON a.id = t.application_id
+ CROSS JOIN LATERAL (SELECT t.state = 'claimed' AND t.claimed_until < now() AS lapsed) claim;

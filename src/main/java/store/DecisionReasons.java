@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import decision.Reason;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The reasons of a decision as the {@code decision_reasons} column holds them: a JSON array of
@@ -27,6 +28,14 @@ public final class DecisionReasons {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Reasons are plain values and always serialise", e);
     }
+  }
+
+  /**
+   * The reasons' codes as the statements take them for a {@code text[]} column: comma-separated,
+   * for {@code string_to_array}; codes are [A-Z_]+, so the list is unambiguous.
+   */
+  static String codes(List<Reason> reasons) {
+    return reasons.stream().map(reason -> reason.code().name()).collect(Collectors.joining(","));
   }
 
   public static List<Reason> fromJson(String json) {

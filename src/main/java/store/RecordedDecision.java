@@ -2,13 +2,11 @@ package store;
 
 import application.ApplicationStatus;
 import decision.Decision;
-import decision.ReasonCode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code apply-decision.sql}: the decision of application {@code id}, with its reasons and policy
@@ -44,7 +42,7 @@ public record RecordedDecision(
     parameters.put("status", status().name());
     parameters.put("cibil_score", cibilScore);
     parameters.put("decision_reasons", DecisionReasons.toJson(decision.reasons()));
-    parameters.put("reason_codes", reasonCodes(decision));
+    parameters.put("reason_codes", DecisionReasons.codes(decision.reasons()));
     parameters.put("policy_version", decision.policyVersion());
     parameters.put("decided_by", AUTOMATED);
     parameters.put("decided_at", Timestamp.from(decidedAt));
@@ -53,10 +51,5 @@ public record RecordedDecision(
     parameters.put("due_at", referral == null ? null : Timestamp.from(referral.dueAt()));
     event.addTo(parameters);
     return parameters;
-  }
-
-  /** Codes are [A-Z_]+, so a comma-separated list is an unambiguous text[] for string_to_array. */
-  static String reasonCodes(Decision decision) {
-    return decision.reasonCodes().stream().map(ReasonCode::name).collect(Collectors.joining(","));
   }
 }

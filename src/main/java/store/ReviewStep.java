@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A reviewer's step on task {@code reviewId}, each applied only if the task is where the step
@@ -51,9 +50,7 @@ public record ReviewStep(
     parameters.put("reviewer", reviewer);
     parameters.put("outcome", outcome.name());
     parameters.put("decision_reasons", DecisionReasons.toJson(reasons));
-    parameters.put(
-        "reason_codes",
-        reasonCodes().stream().map(ReasonCode::name).collect(Collectors.joining(",")));
+    parameters.put("reason_codes", DecisionReasons.codes(reasons));
     parameters.put("note", note);
     parameters.put("policy_version", policyVersion);
     parameters.put("decided_at", Timestamp.from(decidedAt));

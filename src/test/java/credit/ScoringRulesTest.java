@@ -49,17 +49,7 @@ class ScoringRulesTest {
 
   @Test
   void everyLoanTypeNeedsAnAdjustment() {
-    assertThatThrownBy(
-            () ->
-                new ScoringRules(
-                    650,
-                    new BigDecimal("75000"),
-                    40,
-                    new BigDecimal("30000"),
-                    -20,
-                    Map.of(LoanType.HOME, 10),
-                    5,
-                    null))
+    assertThatThrownBy(() -> standardWith(Map.of(LoanType.HOME, 10), null))
         .hasMessageStartingWith("credit-simulation.loan-type-adjustments must give every loan");
   }
 
@@ -70,17 +60,7 @@ class ScoringRulesTest {
     "ABCDE1234F, 901, ABCDE1234F must score within 300..900",
   })
   void refusesBadDemonstrationScores(String pan, int score, String message) {
-    assertThatThrownBy(
-            () ->
-                new ScoringRules(
-                    650,
-                    new BigDecimal("75000"),
-                    40,
-                    new BigDecimal("30000"),
-                    -20,
-                    ALL_TYPES,
-                    5,
-                    Map.of(pan, score)))
+    assertThatThrownBy(() -> standardWith(ALL_TYPES, Map.of(pan, score)))
         .hasMessage("credit-simulation.demonstration-scores: " + message);
   }
 
@@ -109,5 +89,19 @@ class ScoringRulesTest {
         .isEqualTo(333);
     assertThat(scoring.score(id, "ABCDE1234F", new BigDecimal("50000"), LoanType.AUTO))
         .isEqualTo(715);
+  }
+
+  /** The shipped rules' numbers, with the given loan-type adjustments and demonstration scores. */
+  private static ScoringRules standardWith(
+      Map<LoanType, Integer> loanTypes, Map<String, Integer> demonstrationScores) {
+    return new ScoringRules(
+        650,
+        new BigDecimal("75000"),
+        40,
+        new BigDecimal("30000"),
+        -20,
+        loanTypes,
+        5,
+        demonstrationScores);
   }
 }
