@@ -86,8 +86,14 @@ public final class KafkaTestClients {
 
   /** Every record on the topic, from its beginning to its end when called. */
   public static List<ConsumerRecord<String, String>> allRecords(String topic, Duration timeout) {
+    return allRecords(EmbeddedInfrastructure.kafkaBootstrapServers(), topic, timeout);
+  }
+
+  /** Every record on the topic of any broker, from its beginning to its end when called. */
+  public static List<ConsumerRecord<String, String>> allRecords(
+      String bootstrapServers, String topic, Duration timeout) {
     var found = new ArrayList<ConsumerRecord<String, String>>();
-    try (var consumer = reader()) {
+    try (var consumer = reader(bootstrapServers)) {
       var partitions =
           consumer.partitionsFor(topic).stream()
               .map(info -> new TopicPartition(topic, info.partition()))
@@ -116,10 +122,14 @@ public final class KafkaTestClients {
   }
 
   private static KafkaConsumer<String, String> reader() {
+    return reader(EmbeddedInfrastructure.kafkaBootstrapServers());
+  }
+
+  private static KafkaConsumer<String, String> reader(String bootstrapServers) {
     return new KafkaConsumer<>(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            EmbeddedInfrastructure.kafkaBootstrapServers(),
+            bootstrapServers,
             ConsumerConfig.GROUP_ID_CONFIG,
             "test-reader-" + UUID.randomUUID(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
