@@ -42,9 +42,11 @@ class StartupAnnouncement {
             + "/actuator";
     log.info(
         "Ready with roles {}: API {}/applications, contract {}/openapi.yaml (or .json), health"
-            + " {}/health;"
+            + " {}/health, reviewer console {}/console/, applicant page {}/applicant/;"
             + " management {} (hawtio, Jolokia, Prometheus, probes)",
         properties.roles(),
+        base,
+        base,
         base,
         base,
         base,
