@@ -16,8 +16,10 @@ import store.StaffApplicationRow;
 /**
  * What a reviewer sees of an application ({@code GET /applications/{id}}): the amounts as stored,
  * the score, the decision with every reason in full, who made it under which policy, and the PAN
- * only masked ({@code ABCDE***4F}), null once erased. Never the applicant's name. Every field is
- * present, null where there is nothing yet, so a reviewer's screen has one shape to read.
+ * only masked ({@code ABCDE***4F}), null once erased, and the review task as {@code /reviews} shows
+ * it. Never the applicant's name. Every field is present, null where there is nothing yet, so a
+ * reviewer's screen has one shape to read; only {@code review} is left out when the policy decided
+ * alone, as the contract cannot make its {@code $ref} nullable (OpenAPI 3.0).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -35,7 +37,8 @@ public record StaffApplicationView(
     String decidedBy,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime personalDataErasedAt) {
+    OffsetDateTime personalDataErasedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReviewTaskView review) {
 
   /** One reason in full: what was measured, against which threshold, and the applicant's words. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -61,6 +64,7 @@ public record StaffApplicationView(
 
   /** The view of {@code row}, whose sealed PAN the caller has opened and masked (or null). */
   public static StaffApplicationView of(StaffApplicationRow row, String panNumberMasked) {
+    var review = row.review();
     return new StaffApplicationView(
         row.applicationId(),
         panNumberMasked,
@@ -75,6 +79,7 @@ public record StaffApplicationView(
         row.decidedBy(),
         row.createdAt(),
         row.updatedAt(),
-        row.personalDataErasedAt());
+        row.personalDataErasedAt(),
+        review == null ? null : ReviewTaskView.of(review));
   }
 }

@@ -395,10 +395,17 @@ class GeneratedClientIT extends EndToEndTest {
 
   @Test
   @Calls({"getApplication", "getApplicationEvents"})
-  void aReviewerReadsTheFullApplicationAndItsAuditTrail() throws ApiException {
+  void aReviewerReadsTheFullApplicationWithItsReviewTaskAndItsAuditTrail() throws ApiException {
     var id = referred("480000.00");
+    var approved =
+        applications
+            .submitApplication(request(PAN, "250000.00", "500000.00"), null, null)
+            .getApplicationId();
+    assertThat(awaitOutcome(approved).getStatus()).isEqualTo(StatusEnum.PRE_APPROVED);
 
     var application = staff.getApplication(id.toString(), null, reviewer("reviewer-1"));
+    var decidedByThePolicy =
+        staff.getApplication(approved.toString(), null, reviewer("reviewer-1"));
     var events = staff.getApplicationEvents(id.toString(), null, reviewer("reviewer-1"));
     var unauthenticated =
         refused(401, ErrorResponse.class, () -> staff.getApplication(id.toString(), null));
@@ -406,8 +413,21 @@ class GeneratedClientIT extends EndToEndTest {
     assertThat(application.getApplicationId()).isEqualTo(id);
     assertThat(application.getPanNumberMasked()).doesNotContain(PAN).startsWith("ABCDE");
     assertThat(application.getDecidedBy()).isEqualTo("system");
+    var review = application.getReview();
+    assertThat(review).isNotNull();
+    assertThat(review.getReviewId()).isEqualTo(reviewIdOf(id));
+    assertThat(review.getApplicationId()).isEqualTo(id);
+    assertThat(review.getState()).isEqualTo(ReviewTask.StateEnum.OPEN);
+    assertThat(review.getLoanAmountInr()).isEqualByComparingTo("480000.00");
+    assertThat(review.getClaimedBy()).isNull();
+    assertThat(decidedByThePolicy.getReview()).isNull();
     assertThat(events.getEvents()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(unauthenticated.getError()).isEqualTo("Unauthorized");
+  }
+
+  private UUID reviewIdOf(UUID application) {
+    return jdbc.queryForObject(
+        "SELECT id FROM review_tasks WHERE application_id = ?", UUID.class, application);
   }
 
   /** A MANUAL_REVIEW application: score 790, an income of 10,000 not above the loan / 48. */

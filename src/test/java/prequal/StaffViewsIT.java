@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two staff views on the running service, for applications submitted over HTTP and decided by
- * the real credit and decision steps: the full application with its PAN masked and its reasons in
- * full, and the audit trail in order; both after erasure too.
+ * the real credit and decision steps: the full application with its PAN masked, its reasons in full
+ * and its review task as the reviewers see it now, and the audit trail in order; both after erasure
+ * too.
  */
 class StaffViewsIT extends EndToEndTest {
 
@@ -54,6 +55,7 @@ class StaffViewsIT extends EndToEndTest {
             "created_at",
             "updated_at",
             "personal_data_erased_at");
+    assertThat(view.has("review")).as("no review task for the policy's own decision").isFalse();
     assertThat(view.get("application_id").asText()).isEqualTo(id.toString());
     assertThat(view.get("pan_number_masked").asText()).isEqualTo("ABCDE***4F");
     // The amounts as JSON numbers with their two decimals, as submitted.
@@ -105,6 +107,7 @@ class StaffViewsIT extends EndToEndTest {
     assertThat(cibil.get("message_hindi").asText())
         .isEqualTo("सिबिल स्कोर 610, ऋण नीति के न्यूनतम 650 से कम है।");
     assertThat(rejectedView.get("reasons")).hasSize(1);
+    assertThat(rejectedView.has("review")).isFalse();
 
     var income = reviewView.get("reasons").get(0);
     assertThat(reviewView.get("status").asText()).isEqualTo("MANUAL_REVIEW");
@@ -117,6 +120,51 @@ class StaffViewsIT extends EndToEndTest {
         .contains("\"loan_amount_inr\":480000.00");
     assertThat(income.get("message").asText())
         .contains("INR 10000.00 does not exceed INR 10000.00");
+  }
+
+  @Test
+  void aReferredApplicationShowsItsReviewTaskAsTheReviewersSeeItNow() {
+    var id = submit(application("ABCDE1234F", "Rajesh Kumar", "10000.00", "480000.00", "HOME"));
+    assertThat(awaitDecision(id)).isEqualTo("MANUAL_REVIEW");
+    var task =
+        jdbc.queryForObject(
+            "SELECT id, due_at FROM review_tasks WHERE application_id = ?",
+            (row, index) ->
+                List.of(row.getObject(1, UUID.class), row.getObject(2, OffsetDateTime.class)),
+            id);
+    var reviewId = (UUID) task.get(0);
+
+    var open = readTree(view(id).body()).get("review");
+    var claim = api().post("/reviews/" + reviewId + "/claim", "application/json", null, REVIEWER);
+    var claimed = readTree(view(id).body()).get("review");
+    jdbc.update(
+        "UPDATE review_tasks SET claimed_until = now() - interval '1 second' WHERE id = ?",
+        reviewId);
+    var lapsed = readTree(view(id).body()).get("review");
+
+    assertThat(fieldNames(open))
+        .containsExactly(
+            "review_id",
+            "application_id",
+            "loan_type",
+            "loan_amount_inr",
+            "due_at",
+            "overdue",
+            "state");
+    assertThat(open.get("review_id").asText()).isEqualTo(reviewId.toString());
+    assertThat(open.get("application_id").asText()).isEqualTo(id.toString());
+    assertThat(open.get("loan_type").asText()).isEqualTo("HOME");
+    assertThat(open.get("loan_amount_inr").decimalValue()).isEqualByComparingTo("480000.00");
+    assertThat(instant(open, "due_at")).isEqualTo(((OffsetDateTime) task.get(1)).toInstant());
+    assertThat(open.get("overdue").asBoolean()).isFalse();
+    assertThat(open.get("state").asText()).isEqualTo("open");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(200);
+    assertThat(claimed.get("state").asText()).isEqualTo("claimed");
+    assertThat(claimed.get("claimed_by").asText()).isEqualTo("reviewer-7");
+    assertThat(claimed).as("as the claim answered").isEqualTo(readTree(claim.body()));
+    assertThat(lapsed.get("state").asText()).as("a lapsed claim reads as open").isEqualTo("open");
+    assertThat(lapsed.has("claimed_by")).isFalse();
+    assertThat(lapsed.has("claimed_until")).isFalse();
   }
 
   @Test
@@ -144,6 +192,7 @@ class StaffViewsIT extends EndToEndTest {
             "personal_data_erased_at")) {
       assertThat(view.get(absent).getNodeType()).as(absent).isEqualTo(JsonNodeType.NULL);
     }
+    assertThat(view.has("review")).isFalse();
   }
 
   @Test

@@ -224,7 +224,9 @@ class DatabaseRolesIT {
         .isEqualTo(1);
     assertThat(statements.query("select-application-for-staff", new StaffApplicationLookup(id)))
         .singleElement()
-        .satisfies(row -> assertThat(row).containsEntry("status", "PRE_APPROVED"));
+        .satisfies(row -> assertThat(row).containsEntry("status", "PRE_APPROVED"))
+        .satisfies(row -> assertThat(row).containsEntry("review_id", reviewId))
+        .satisfies(row -> assertThat(row).containsEntry("review_state", "done"));
     assertThat(statements.query("select-application-events", new ApplicationEventsLookup(id)))
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(statements.query("select-application-status", new StatusLookup(id)))

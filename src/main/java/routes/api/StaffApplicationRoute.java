@@ -17,9 +17,10 @@ import web.StaffApplicationView;
 import web.StaffMember;
 
 /**
- * {@code GET /applications/{application_id}}, for reviewers: the application in full, its PAN
- * opened only to be masked. 401 or 403 before anything is read, then 422 for a non-UUID and 404 for
- * an unknown id. Who looked is logged.
+ * {@code GET /applications/{application_id}}, for reviewers: the application in full with its
+ * review task, if it has one, read in the same statement; its PAN opened only to be masked. 401 or
+ * 403 before anything is read, then 422 for a non-UUID and 404 for an unknown id. Who looked is
+ * logged.
  */
 @Component
 @ConditionalOnRole(Role.API)
