@@ -114,7 +114,7 @@ function showQueue(reviews) {
               type: 'button',
               class: 'secondary',
               'aria-label': `Open application ${task.application_id}`,
-              onclick: () => openApplication(task),
+              onclick: () => openApplication(task.application_id),
             },
             task.application_id,
           ),
@@ -134,8 +134,7 @@ function showQueue(reviews) {
   );
 }
 
-async function openApplication(task) {
-  const id = task.application_id;
+async function openApplication(id) {
   const [application, trail] = await Promise.all([
     staffCall('GET', `/applications/${id}`),
     staffCall('GET', `/applications/${id}/events`),
@@ -146,7 +145,7 @@ async function openApplication(task) {
       return;
     }
   }
-  opened = { application: application.body, events: trail.body.events, task };
+  opened = { application: application.body, events: trail.body.events };
   page.queue.hidden = true;
   page.application.hidden = false;
   showApplication();
@@ -167,7 +166,7 @@ function measure(factor, value) {
 }
 
 function showApplication() {
-  const { application, events, task } = opened;
+  const { application, events } = opened;
   page['application-title'].textContent = `Application ${application.application_id}`;
   facts(page['application-facts'], [
     ['PAN', application.pan_number_masked || 'erased'],
@@ -194,17 +193,7 @@ function showApplication() {
       ),
     ),
   );
-  facts(page.task, [
-    ['State', element('span', { class: `badge ${task.state}` }, spoken(task.state))],
-    ['Due', [time(task.due_at), task.overdue ? ' (overdue)' : '']],
-    ['Claimed by', task.claimed_by || '–'],
-    ['Claim lapses', time(task.claimed_until)],
-    ['Proposed', task.proposed_outcome ? `${spoken(task.proposed_outcome)} by ${task.proposed_by}` : '–'],
-  ]);
-  const holding = task.state === 'claimed' && task.claimed_by === session.reviewer;
-  page.claim.hidden = holding || !['open', 'claimed'].includes(task.state);
-  page['decision-form'].hidden = !holding;
-  page.confirm.hidden = task.state !== 'awaiting_confirmation';
+  showTask(application.review);
   page.events.tBodies[0].replaceChildren(
     ...events.map((event) =>
       element(
@@ -226,19 +215,41 @@ function showApplication() {
   );
 }
 
+/** The application's review task, if it went to review, and what the signed-in reviewer may do. */
+function showTask(task) {
+  if (!task) {
+    facts(page.task, [['State', 'Not referred to review']]);
+    page.claim.hidden = true;
+    page['decision-form'].hidden = true;
+    page.confirm.hidden = true;
+    return;
+  }
+  facts(page.task, [
+    ['State', element('span', { class: `badge ${task.state}` }, spoken(task.state))],
+    ['Due', [time(task.due_at), task.overdue ? ' (overdue)' : '']],
+    ['Claimed by', task.claimed_by || '–'],
+    ['Claim lapses', time(task.claimed_until)],
+    ['Proposed', task.proposed_outcome ? `${spoken(task.proposed_outcome)} by ${task.proposed_by}` : '–'],
+  ]);
+  const holding = task.state === 'claimed' && task.claimed_by === session.reviewer;
+  page.claim.hidden = holding || !['open', 'claimed'].includes(task.state);
+  page['decision-form'].hidden = !holding;
+  page.confirm.hidden = task.state !== 'awaiting_confirmation';
+}
+
 /**
  * Claims, decides or confirms the opened task, then shows the application as it now stands; false
  * when the service refused, the reason shown and the form left as the reviewer filled it.
  */
 async function act(step, body, done) {
-  const answer = await staffCall('POST', `/reviews/${opened.task.review_id}/${step}`, body);
+  const { application } = opened;
+  const answer = await staffCall('POST', `/reviews/${application.review.review_id}/${step}`, body);
   if (!answer.ok) {
     announce(page.messages, problem(answer), 'error');
     return false;
   }
-  const task = answer.body;
-  await openApplication(task);
-  announce(page.messages, done(task));
+  await openApplication(application.application_id);
+  announce(page.messages, done(answer.body));
   return true;
 }
 
