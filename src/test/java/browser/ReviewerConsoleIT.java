@@ -39,6 +39,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import prequal.ApiClient;
 import prequal.EmbeddedInfrastructure;
 
 /**
@@ -189,8 +190,8 @@ class ReviewerConsoleIT {
 
   @Test
   void everyControlHasALabelAndNothingComesFromElsewhere() {
-    for (var page : List.of("/console/", "/applicant/")) {
-      open(page);
+    for (var path : List.of("/console/", "/applicant/")) {
+      open(path);
       var unlabelled =
           ((JavascriptExecutor) browser)
               .executeScript(
@@ -198,21 +199,21 @@ class ReviewerConsoleIT {
                       + ".filter(c => c.type === 'button' || c.type === 'submit'"
                       + " ? !(c.textContent.trim() || c.getAttribute('aria-label'))"
                       + " : c.labels.length === 0).map(c => c.id)");
-      assertThat((List<?>) unlabelled).as(page).isEmpty();
+      assertThat((List<?>) unlabelled).as(path).isEmpty();
       assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
       var foreign =
           ((JavascriptExecutor) browser)
               .executeScript(
                   "return performance.getEntriesByType('resource').map(r => r.name)"
                       + ".filter(u => new URL(u).origin !== location.origin)");
-      assertThat((List<?>) foreign).as(page).isEmpty();
+      assertThat((List<?>) foreign).as(path).isEmpty();
 
-      var served = get(page);
+      var served = page(path);
       assertThat(served.statusCode()).isEqualTo(200);
       assertThat(served.headers().firstValue("Content-Security-Policy"))
           .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
     }
-    assertThat(get("/console").statusCode()).isEqualTo(302);
+    assertThat(page("/console").statusCode()).isEqualTo(302);
   }
 
   private UUID referred(String loanAmount) {
@@ -224,12 +225,7 @@ class ReviewerConsoleIT {
                 new BigDecimal(loanAmount),
                 "HOME")
             .toJson();
-    var response =
-        send(
-            HttpRequest.newBuilder(URI.create(service.baseUrl() + "/applications"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+    var response = api().post("/applications", "application/json", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     var id = UUID.fromString(readTree(response.body()).get("application_id").asText());
     await()
@@ -240,18 +236,21 @@ class ReviewerConsoleIT {
   }
 
   private String status(UUID id) {
-    var response = get("/applications/" + id + "/status");
+    var response = api().get("/applications/" + id + "/status");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return readTree(response.body()).get("status").asText();
   }
 
-  private HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build());
+  private static ApiClient api() {
+    return new ApiClient(service.port());
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
+  /** A page as served, headers and all; not an API operation, so not the contract's business. */
+  private HttpResponse<String> page(String path) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
