@@ -68,7 +68,7 @@ final class LocalDeployment implements AutoCloseable {
     KafkaBrokerProcess kafka = null;
     try {
       Files.createDirectories(workDir);
-      postgres = EmbeddedPostgres.builder().start();
+      postgres = durable(EmbeddedPostgres.builder()).start();
       kafka = KafkaBrokerProcess.start(workDir.resolve("kafka"), BROKER_JVM_OPTIONS);
       int port = Ports.free();
       var serviceLog = workDir.resolve("service.log");
@@ -155,6 +155,18 @@ final class LocalDeployment implements AutoCloseable {
     stopService();
     kafka.close();
     closeQuietly(postgres);
+  }
+
+  /**
+   * As a lender's server runs: every commit flushed to disk before it is acknowledged. The embedded
+   * server starts with {@code -F} (fsync off) and {@code synchronous_commit=off}, which hides the
+   * cost that dominates on a real server, one flush per commit; a {@code -c} after them wins.
+   */
+  static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+    return builder
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on");
   }
 
   private static void closeQuietly(EmbeddedPostgres postgres) {

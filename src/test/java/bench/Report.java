@@ -332,6 +332,10 @@ final class Report {
     return out.toString();
   }
 
+  static boolean durable(Map<String, String> postgres) {
+    return "on".equals(postgres.get("fsync")) && "on".equals(postgres.get("synchronous_commit"));
+  }
+
   private static String deployment(BenchRun.Deployment deployment) {
     var postgres = deployment.postgres();
     var database =
@@ -341,6 +345,9 @@ final class Report {
                 postgres.get("fsync"),
                 postgres.get("synchronous_commit"),
                 postgres.get("shared_buffers"));
+    if (!durable(postgres)) {
+      database += " — NOT DURABLE: commits are not flushed, so these figures flatter the service";
+    }
     if (deployment.coldStartSeconds() == null) {
       return "%s, database %s".formatted(deployment.baseUrl(), database);
     }

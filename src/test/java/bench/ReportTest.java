@@ -6,6 +6,8 @@ import bench.BenchRun.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReportTest {
 
@@ -152,7 +154,16 @@ class ReportTest {
             "| cold start of all roles ≤ 8 s | 6.50 s (process start to /health 200) | **met** |")
         .contains("| warm-up | 50 | 5 s |")
         .contains("| run 50/s | 50 | 10 s |")
-        .contains("no: backlog grew");
+        .contains("no: backlog grew")
+        .contains("fsync off, synchronous_commit off, shared_buffers 128MB) — NOT DURABLE");
+  }
+
+  @ParameterizedTest(name = "fsync {0}, synchronous_commit {1}: durable {2}")
+  @CsvSource({"on, on, true", "off, on, false", "on, off, false", "on, local, false"})
+  void onlyADatabaseThatFlushesEveryCommitIsDurable(
+      String fsync, String synchronousCommit, boolean durable) {
+    assertThat(Report.durable(Map.of("fsync", fsync, "synchronous_commit", synchronousCommit)))
+        .isEqualTo(durable);
   }
 
   @Test
