@@ -1,5 +1,10 @@
 package web;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
@@ -38,6 +43,19 @@ final class StaffTokens {
 
   private static final String SUBJECT = JwtClaimNames.SUB;
 
+  /**
+   * The {@code typ} headers accepted: {@code JWT}, none, and RFC 9068's access-token type, which
+   * Keycloak, Auth0 and Okta put on their access tokens. Spring's decoder accepts only the first
+   * two (Nimbus compares them ignoring case). Spring Security 7 moves this check to {@code
+   * JwtTypeValidator} in the default validators: that upgrade must keep {@code at+jwt}.
+   */
+  private static final JOSEObjectTypeVerifier<SecurityContext> TYPES =
+      new DefaultJOSEObjectTypeVerifier<>(
+          JOSEObjectType.JWT,
+          new JOSEObjectType("at+jwt"),
+          new JOSEObjectType("application/at+jwt"),
+          null);
+
   private StaffTokens() {}
 
   static JwtAuthenticationProvider provider(
@@ -51,12 +69,18 @@ final class StaffTokens {
   static JwtDecoder decoder(PrequalProperties.StaffJwt settings, ResourceLoader resourceLoader) {
     var validator = validator(settings);
     if (StringUtils.hasText(settings.publicKeyLocation())) {
-      var key = NimbusJwtDecoder.withPublicKey(publicKey(settings, resourceLoader)).build();
+      var key =
+          NimbusJwtDecoder.withPublicKey(publicKey(settings, resourceLoader))
+              .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+              .build();
       key.setJwtValidator(validator);
       return key;
     }
     if (StringUtils.hasText(settings.jwkSetUri())) {
-      var jwkSet = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+      var jwkSet =
+          NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
+              .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+              .build();
       jwkSet.setJwtValidator(validator);
       return jwkSet;
     }
@@ -64,7 +88,10 @@ final class StaffTokens {
       // Discovery on first use, not at start-up: the service starts while the provider is away.
       return new SupplierJwtDecoder(
           () -> {
-            var discovered = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            var discovered =
+                NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
+                    .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+                    .build();
             discovered.setJwtValidator(validator);
             return discovered;
           });
@@ -72,6 +99,10 @@ final class StaffTokens {
     return token -> {
       throw new BadJwtException("No identity provider is configured for staff tokens");
     };
+  }
+
+  private static void acceptedTypes(ConfigurableJWTProcessor<SecurityContext> processor) {
+    processor.setJWSTypeVerifier(TYPES);
   }
 
   private static OAuth2TokenValidator<Jwt> validator(PrequalProperties.StaffJwt settings) {

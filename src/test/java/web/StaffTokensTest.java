@@ -3,18 +3,25 @@ package web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fixtures.StaffJwts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import prequal.PrequalProperties;
 
-/** Reading a valid token into the staff member: which claims name them and list their roles. */
+/**
+ * Checking a staff token (its {@code typ}) and reading a valid one into the staff member: which
+ * claims name them and list their roles.
+ */
 class StaffTokensTest {
 
   private static final Map<String, Object> CLAIMS =
@@ -93,6 +100,43 @@ class StaffTokensTest {
             new PrequalProperties.StaffJwt("https://idp.lender.example", null, null, List.of(""))
                 .audiences())
         .isEmpty();
+  }
+
+  @ParameterizedTest(name = "typ {0}: accepted {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "absent",
+      value = {
+        "JWT                | true",
+        "jwt                | true",
+        "absent             | true",
+        "at+jwt             | true",
+        "AT+JWT             | true",
+        "application/at+jwt | true",
+        "JOSE               | false",
+        "secevent+jwt       | false",
+        "dpop+jwt           | false",
+      })
+  void aTokenIsAcceptedByItsType(String type, boolean accepted) {
+    var token = StaffJwts.reviewer("reviewer-7").typed(type).compact();
+
+    if (accepted) {
+      assertThat(authenticate(token).getName()).isEqualTo("reviewer-7");
+    } else {
+      assertThatThrownBy(() -> authenticate(token))
+          .isInstanceOf(InvalidBearerTokenException.class)
+          .hasMessageContaining("typ");
+    }
+  }
+
+  /** Through the provider the staff chain uses, trusting the test key, issuer and audience. */
+  private static Authentication authenticate(String token) {
+    var settings =
+        new PrequalProperties.StaffJwt(
+            StaffJwts.ISSUER, null, StaffJwts.publicKeyLocation(), List.of(StaffJwts.AUDIENCE));
+    var staff = new PrequalProperties.Staff(settings, "roles", "preferred_username", false);
+    return StaffTokens.provider(staff, new DefaultResourceLoader())
+        .authenticate(new BearerTokenAuthenticationToken(token));
   }
 
   private static Jwt jwt(Map<String, Object> claims) {
