@@ -79,6 +79,7 @@ final class StaffTokens {
     if (StringUtils.hasText(settings.jwkSetUri())) {
       var jwkSet =
           NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
+              .jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
               .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
               .build();
       jwkSet.setJwtValidator(validator);
@@ -90,6 +91,7 @@ final class StaffTokens {
           () -> {
             var discovered =
                 NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
+                    .jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
                     .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
                     .build();
             discovered.setJwtValidator(validator);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fixtures.StaffJwts;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -92,12 +94,17 @@ class StaffTokensTest {
     assertThatThrownBy(
             () ->
                 new PrequalProperties.StaffJwt(
-                    null, "https://idp.lender.example/jwks", "file:/etc/key.pem", List.of()))
+                    null,
+                    "https://idp.lender.example/jwks",
+                    "file:/etc/key.pem",
+                    List.of(),
+                    List.of(SignatureAlgorithm.RS256)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not both");
-    assertThat(new PrequalProperties.StaffJwt(null, null, null, null).configured()).isFalse();
+    assertThat(new PrequalProperties.StaffJwt(null, null, null, null, null).configured()).isFalse();
     assertThat(
-            new PrequalProperties.StaffJwt("https://idp.lender.example", null, null, List.of(""))
+            new PrequalProperties.StaffJwt(
+                    "https://idp.lender.example", null, null, List.of(""), null)
                 .audiences())
         .isEmpty();
   }
@@ -129,14 +136,68 @@ class StaffTokensTest {
     }
   }
 
-  /** Through the provider the staff chain uses, trusting the test key, issuer and audience. */
+  @ParameterizedTest(name = "a token signed {1} through a JWK set allowing {0}: accepted {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | RS256 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | RS384 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | RS512 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | PS256 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | PS512 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | ES256 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | ES384 | true",
+        "RS256,RS384,RS512,ES256,ES384,ES512,PS256,PS384,PS512 | ES512 | true",
+        "RS256                                                 | ES256 | false",
+        "ES256                                                 | RS256 | false",
+        "RS256,ES256                                           | PS256 | false",
+      })
+  void theJwkSetAcceptsTheConfiguredAlgorithms(String allowed, String algorithm, boolean accepted) {
+    var settings = jwkSet(StaffJwts.jwkSetUri(), allowed);
+    var token = StaffJwts.reviewer("reviewer-7").signedWith(algorithm).compact();
+
+    if (accepted) {
+      assertThat(authenticate(settings, token).getName()).isEqualTo("reviewer-7");
+    } else {
+      assertThatThrownBy(() -> authenticate(settings, token))
+          .isInstanceOf(InvalidBearerTokenException.class);
+    }
+  }
+
+  @Test
+  void aKeyTheJwkSetDoesNotHoldIsRefused() {
+    var settings = jwkSet(StaffJwts.jwkSetUri(), "RS256");
+    var token = StaffJwts.reviewer("reviewer-7").signedWithAnotherKey().compact();
+
+    assertThatThrownBy(() -> authenticate(settings, token))
+        .isInstanceOf(InvalidBearerTokenException.class);
+  }
+
+  /** Through the provider the staff chain uses, trusting the test RSA key, issuer and audience. */
   private static Authentication authenticate(String token) {
-    var settings =
+    return authenticate(
         new PrequalProperties.StaffJwt(
-            StaffJwts.ISSUER, null, StaffJwts.publicKeyLocation(), List.of(StaffJwts.AUDIENCE));
+            StaffJwts.ISSUER,
+            null,
+            StaffJwts.publicKeyLocation(),
+            List.of(StaffJwts.AUDIENCE),
+            List.of(SignatureAlgorithm.RS256)),
+        token);
+  }
+
+  private static Authentication authenticate(PrequalProperties.StaffJwt settings, String token) {
     var staff = new PrequalProperties.Staff(settings, "roles", "preferred_username", false);
     return StaffTokens.provider(staff, new DefaultResourceLoader())
         .authenticate(new BearerTokenAuthenticationToken(token));
+  }
+
+  private static PrequalProperties.StaffJwt jwkSet(String uri, String algorithms) {
+    return new PrequalProperties.StaffJwt(
+        StaffJwts.ISSUER,
+        uri,
+        null,
+        List.of(StaffJwts.AUDIENCE),
+        Arrays.stream(algorithms.split(",", -1)).map(SignatureAlgorithm::from).toList());
   }
 
   private static Jwt jwt(Map<String, Object> claims) {
