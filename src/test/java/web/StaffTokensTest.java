@@ -11,7 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -171,6 +173,30 @@ class StaffTokensTest {
 
     assertThatThrownBy(() -> authenticate(settings, token))
         .isInstanceOf(InvalidBearerTokenException.class);
+  }
+
+  /**
+   * Nothing listens where the keys should be: the token is not at fault, so this is no refusal of
+   * it (which would be a 401) but a failure of the service behind it, which the chain answers 503.
+   */
+  @ParameterizedTest(name = "an unreachable {0} is an authentication service failure")
+  @ValueSource(strings = {"jwk-set-uri", "issuer-uri"})
+  void anUnreachableIdentityProviderIsNotTheTokensFault(String source) {
+    var unreachable = StaffJwts.unreachableJwkSetUri();
+    var settings =
+        new PrequalProperties.StaffJwt(
+            source.equals("issuer-uri") ? unreachable : StaffJwts.ISSUER,
+            source.equals("jwk-set-uri") ? unreachable : null,
+            null,
+            List.of(StaffJwts.AUDIENCE),
+            List.of(SignatureAlgorithm.RS256));
+    var token = StaffJwts.reviewer("reviewer-7").compact();
+
+    assertThatThrownBy(() -> authenticate(settings, token))
+        .isExactlyInstanceOf(AuthenticationServiceException.class)
+        .hasMessageContaining(unreachable)
+        .message()
+        .doesNotContain(token);
   }
 
   /** Through the provider the staff chain uses, trusting the test RSA key, issuer and audience. */
