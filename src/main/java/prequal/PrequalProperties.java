@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 import privacy.Keyring;
@@ -198,13 +199,15 @@ public record PrequalProperties(
   /**
    * Where the keys that sign staff JWTs come from: the issuer's discovery document, its JWK set, or
    * one RSA public key (PEM, a Spring resource location). With an issuer the {@code iss} claim must
-   * name it; with audiences the {@code aud} claim must hold one of them.
+   * name it; with audiences the {@code aud} claim must hold one of them. A token from the JWK set
+   * or the issuer may be signed with any of the algorithms; one with the single key, RS256 only.
    */
   public record StaffJwt(
       String issuerUri,
       String jwkSetUri,
       String publicKeyLocation,
-      @NotNull List<String> audiences) {
+      @NotNull List<String> audiences,
+      @NotEmpty List<SignatureAlgorithm> algorithms) {
 
     public StaffJwt {
       if (hasText(jwkSetUri) && hasText(publicKeyLocation)) {

@@ -10,6 +10,13 @@ public record ErrorResponse(String error, String message) {
   public static final ErrorResponse UNAVAILABLE =
       new ErrorResponse(
           "Service Unavailable", "The service is temporarily unavailable, retry later");
+  public static final ErrorResponse IDENTITY_PROVIDER_UNAVAILABLE =
+      new ErrorResponse(
+          "Service Unavailable",
+          "The identity provider that verifies staff tokens is unavailable, retry later");
+
+  /** The {@code Retry-After} of every 503: a dependency away is usually back within seconds. */
+  public static final String RETRY_AFTER_SECONDS = "5";
 
   /** The answer to a request refused before any route handled it. */
   public static ErrorResponse refused(HttpStatus status) {

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -15,9 +17,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -26,11 +30,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import prequal.DefaultCredentials;
@@ -41,7 +47,8 @@ import prequal.PrequalProperties;
  * /applications/{id}/events} and everything under {@code /reviews}. Each needs a bearer JWT from
  * the lender's identity provider ({@link StaffTokens}) holding the REVIEWER role or, in the local
  * run only, one of the built-in reviewers over HTTP Basic. A 401 or 403 answers with the JSON error
- * shape. The route then learns who called from {@link StaffMember#of}.
+ * shape, and a token that cannot be checked while the identity provider is away a JSON 503. The
+ * route then learns who called from {@link StaffMember#of}.
  *
  * <p>This chain matches the staff paths only, so every other request on the public port, the
  * applicant's status and the operator endpoints with their own token included, passes no Spring
@@ -51,6 +58,8 @@ import prequal.PrequalProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurity {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffSecurity.class);
 
   static final String REALM = "loan-prequal staff";
   private static final String ROLE_PREFIX = "ROLE_";
@@ -74,7 +83,8 @@ class StaffSecurity {
                 resourceServer
                     .jwt(jwt -> jwt.authenticationManager(tokens))
                     .authenticationEntryPoint(refusals)
-                    .accessDeniedHandler(refusals))
+                    .accessDeniedHandler(refusals)
+                    .withObjectPostProcessor(refusals.onBearerTokenFailure()))
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
@@ -176,9 +186,12 @@ class StaffSecurity {
   /**
    * A 401 (with the challenges this service accepts) or a 403, each with the JSON error shape. The
    * token's own fault is named only as {@code invalid_token}: which check failed helps an attacker
-   * more than a client.
+   * more than a client. A token that cannot be checked because the identity provider's keys cannot
+   * be had is a 503 with {@code Retry-After}, logged once at WARN (without the token): Spring's own
+   * handling would rethrow it, and the container would answer 500.
    */
-  private static final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private static final class Refusals
+      implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private final ObjectMapper objectMapper;
     private final boolean localUsers;
@@ -210,6 +223,32 @@ class StaffSecurity {
     }
 
     @Override
+    public void onAuthenticationFailure(
+        HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+        throws IOException {
+      if (!(failure instanceof AuthenticationServiceException)) {
+        commence(request, response, failure);
+        return;
+      }
+      log.warn(
+          "Staff token not checked, the identity provider is unavailable: {}",
+          failure.getMessage());
+      response.setHeader(HttpHeaders.RETRY_AFTER, ErrorResponse.RETRY_AFTER_SECONDS);
+      write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorResponse.IDENTITY_PROVIDER_UNAVAILABLE);
+    }
+
+    /** Makes these refusals the bearer token filter's answer to a failed authentication too. */
+    ObjectPostProcessor<BearerTokenAuthenticationFilter> onBearerTokenFailure() {
+      return new ObjectPostProcessor<>() {
+        @Override
+        public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+          filter.setAuthenticationFailureHandler(Refusals.this);
+          return filter;
+        }
+      };
+    }
+
+    @Override
     public void handle(
         HttpServletRequest request,
         HttpServletResponse response,
@@ -220,10 +259,14 @@ class StaffSecurity {
 
     private void write(HttpServletResponse response, HttpStatus status, String message)
         throws IOException {
+      write(response, status, new ErrorResponse(status.getReasonPhrase(), message));
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, ErrorResponse body)
+        throws IOException {
       response.setStatus(status.value());
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      objectMapper.writeValue(
-          response.getOutputStream(), new ErrorResponse(status.getReasonPhrase(), message));
+      objectMapper.writeValue(response.getOutputStream(), body);
     }
   }
 }

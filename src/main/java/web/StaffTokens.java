@@ -1,8 +1,14 @@
 package web;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -19,6 +26,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -27,16 +36,34 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestTemplate;
 import prequal.PrequalProperties;
 
 /**
  * Staff bearer tokens: JWTs signed by the lender's identity provider, checked for signature, expiry
  * and not-before (a minute's clock skew), issuer and audience where configured; then read into the
- * staff member's id and roles from the configured claims.
+ * staff member's id and roles from the configured claims. When the provider's keys cannot be had,
+ * the provider answers with an {@code AuthenticationServiceException}, not a refusal of the token.
  */
 final class StaffTokens {
 
   private static final String SUBJECT = JwtClaimNames.SUB;
+
+  /**
+   * The {@code typ} headers accepted: {@code JWT}, none, and RFC 9068's access-token type, which
+   * Keycloak, Auth0 and Okta put on their access tokens. Spring's decoder accepts only the first
+   * two (Nimbus compares them ignoring case). Spring Security 7 moves this check to {@code
+   * JwtTypeValidator} in the default validators: that upgrade must keep {@code at+jwt}.
+   */
+  private static final JOSEObjectTypeVerifier<SecurityContext> TYPES =
+      new DefaultJOSEObjectTypeVerifier<>(
+          JOSEObjectType.JWT,
+          new JOSEObjectType("at+jwt"),
+          new JOSEObjectType("application/at+jwt"),
+          null);
+
+  private static final Duration IDENTITY_PROVIDER_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration IDENTITY_PROVIDER_READ_TIMEOUT = Duration.ofSeconds(5);
 
   private StaffTokens() {}
 
@@ -51,27 +78,72 @@ final class StaffTokens {
   static JwtDecoder decoder(PrequalProperties.StaffJwt settings, ResourceLoader resourceLoader) {
     var validator = validator(settings);
     if (StringUtils.hasText(settings.publicKeyLocation())) {
-      var key = NimbusJwtDecoder.withPublicKey(publicKey(settings, resourceLoader)).build();
+      var key =
+          NimbusJwtDecoder.withPublicKey(publicKey(settings, resourceLoader))
+              .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+              .build();
       key.setJwtValidator(validator);
       return key;
     }
     if (StringUtils.hasText(settings.jwkSetUri())) {
-      var jwkSet = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+      var jwkSet =
+          NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
+              .jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
+              .restOperations(identityProvider())
+              .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+              .build();
       jwkSet.setJwtValidator(validator);
       return jwkSet;
     }
     if (StringUtils.hasText(settings.issuerUri())) {
       // Discovery on first use, not at start-up: the service starts while the provider is away.
-      return new SupplierJwtDecoder(
-          () -> {
-            var discovered = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
-            discovered.setJwtValidator(validator);
-            return discovered;
-          });
+      var discovery =
+          new SupplierJwtDecoder(
+              () -> {
+                var discovered =
+                    NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
+                        .jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
+                        .restOperations(identityProvider())
+                        .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+                        .build();
+                discovered.setJwtValidator(validator);
+                return discovered;
+              });
+      return token -> {
+        try {
+          return discovery.decode(token);
+        } catch (JwtDecoderInitializationException e) {
+          // Not a JwtException, so the provider would let it through as a 500; as one, it is the
+          // provider being away (a 503), like a JWK set that cannot be fetched. Tried again on the
+          // next token.
+          throw new JwtException(
+              "The discovery document of "
+                  + settings.issuerUri()
+                  + " is unavailable: "
+                  + e.getCause(),
+              e);
+        }
+      };
     }
     return token -> {
       throw new BadJwtException("No identity provider is configured for staff tokens");
     };
+  }
+
+  /**
+   * How the discovery document and the JWK set are fetched: within bounded time, so a provider that
+   * does not answer costs a staff request seconds and a 503, not a thread held until the client
+   * gives up. Spring's default client waits for ever.
+   */
+  private static RestTemplate identityProvider() {
+    var requests = new SimpleClientHttpRequestFactory();
+    requests.setConnectTimeout(IDENTITY_PROVIDER_CONNECT_TIMEOUT);
+    requests.setReadTimeout(IDENTITY_PROVIDER_READ_TIMEOUT);
+    return new RestTemplate(requests);
+  }
+
+  private static void acceptedTypes(ConfigurableJWTProcessor<SecurityContext> processor) {
+    processor.setJWSTypeVerifier(TYPES);
   }
 
   private static OAuth2TokenValidator<Jwt> validator(PrequalProperties.StaffJwt settings) {

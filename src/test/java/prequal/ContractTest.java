@@ -143,6 +143,33 @@ class ContractTest {
     assertThat(report.getMessages()).as(name).isEmpty();
   }
 
+  /** What the staff chain answers a token it cannot check while the identity provider is away. */
+  @ParameterizedTest(name = "{1} {0} declares the 503 of an identity provider away")
+  @CsvSource({
+    "/applications/3fa85f64-5717-4562-b3fc-2c963f66afa6, GET",
+    "/applications/3fa85f64-5717-4562-b3fc-2c963f66afa6/events, GET",
+    "/reviews, GET",
+    "/reviews/5b1e7c2a-9d3f-4e8a-b6c1-2f4d8e9a0b7c/claim, POST",
+    "/reviews/5b1e7c2a-9d3f-4e8a-b6c1-2f4d8e9a0b7c/decision, POST",
+    "/reviews/5b1e7c2a-9d3f-4e8a-b6c1-2f4d8e9a0b7c/confirmation, POST",
+  })
+  void theStaffOperationsDeclareTheIdentityProviderAway(String path, Request.Method method)
+      throws IOException {
+    var response =
+        new SimpleResponse.Builder(503)
+            .withContentType("application/json")
+            .withBody(
+                new ObjectMapper().writeValueAsString(ErrorResponse.IDENTITY_PROVIDER_UNAVAILABLE))
+            .withHeader("Retry-After", ErrorResponse.RETRY_AFTER_SECONDS)
+            .withHeader("Cache-Control", "no-store")
+            .withHeader("X-Content-Type-Options", "nosniff")
+            .build();
+
+    var report = VALIDATOR.validateResponse(path, method, response);
+
+    assertThat(report.getMessages()).isEmpty();
+  }
+
   private static JsonNode resolve(JsonNode response) {
     var ref = response.path("$ref").asText();
     return ref.isEmpty() ? response : CONTRACT.at(ref.substring(1));

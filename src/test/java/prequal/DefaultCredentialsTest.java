@@ -20,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
  * The production profile's refusal to run with the credentials that ship as defaults, the local
@@ -160,7 +161,8 @@ class DefaultCredentialsTest {
             source.equals("issuer") ? "https://idp.lender.example/realms/staff" : null,
             source.equals("jwks") ? "https://idp.lender.example/jwks" : null,
             source.equals("key") ? "file:/etc/prequal/staff-jwt.pem" : null,
-            List.of());
+            List.of(),
+            List.of(SignatureAlgorithm.RS256));
     var staff = new PrequalProperties.Staff(jwt, "roles", "preferred_username", localUsers);
 
     var problems = DefaultCredentials.staffAccessProblems(staff, servesApi);

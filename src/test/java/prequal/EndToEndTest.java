@@ -33,7 +33,8 @@ import privacy.SealedField;
  * and Camel's route MBeans registered as in production (tests otherwise switch both off), so the
  * tests can read {@code /actuator/prometheus} and the routes hawtio shows. The management server
  * gets a free port of its own, as the public one does. Staff tokens are those {@link StaffJwts}
- * mints, as if from the lender's identity provider; the local run's Basic users are off.
+ * mints, verified with its JWK set as if from the lender's identity provider; the local run's Basic
+ * users are off.
  */
 @AutoConfigureObservability
 @DisableJmx(false)
@@ -64,7 +65,7 @@ public abstract class EndToEndTest {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     EmbeddedInfrastructure.register(registry);
-    registry.add("prequal.staff.jwt.public-key-location", StaffJwts::publicKeyLocation);
+    registry.add("prequal.staff.jwt.jwk-set-uri", StaffJwts::jwkSetUri);
   }
 
   protected ApiClient api() {

@@ -108,6 +108,36 @@ class StaffAccessIT extends EndToEndTest {
     assertThat(readTree(response.body()).get("application_id").asText()).isEqualTo(id.toString());
   }
 
+  /** RFC 9068 access tokens, as Keycloak, Auth0 and Okta issue them, and plain JWTs. */
+  @ParameterizedTest(name = "a REVIEWER token with typ {0} answers 200")
+  @ValueSource(strings = {"JWT", "at+jwt", "application/at+jwt"})
+  void aReviewersAccessTokenIsLetInWhateverItsUsualType(String type) {
+    var response =
+        api().get("/applications/" + id, StaffJwts.reviewer("reviewer-7").typed(type).header());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(readTree(response.body()).get("application_id").asText()).isEqualTo(id.toString());
+  }
+
+  /** Each verified with the identity provider's JWK set, under the default algorithms. */
+  @ParameterizedTest(name = "a REVIEWER token signed {0} answers 200")
+  @ValueSource(strings = {"RS256", "RS512", "PS256", "ES256", "ES384", "ES512"})
+  void aReviewersTokenIsLetInWhicheverUsualAlgorithmSignedIt(String algorithm) {
+    var response =
+        api()
+            .get(
+                "/applications/" + id + "/events",
+                StaffJwts.reviewer("reviewer-7").signedWith(algorithm).header());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(readTree(response.body()).get("application_id").asText()).isEqualTo(id.toString());
+  }
+
+  @Test
+  void aTokenOfAnotherTypeIsRefused() {
+    assertInvalidToken(StaffJwts.reviewer("reviewer-7").typed("secevent+jwt").header());
+  }
+
   @Test
   void theLocalRunsBasicUsersAreOffOutsideTheLocalRun() {
     var basic =

@@ -1,5 +1,6 @@
 package web;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,7 +15,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -26,6 +32,8 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,6 +42,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.NestedTestConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -45,7 +54,7 @@ import prequal.PrequalProperties;
  * The staff chain alone, in front of a stand-in endpoint that answers with the {@link StaffMember}
  * the chain handed it: as the local run configures it (its Basic users on), and as a lender whose
  * identity provider names staff in {@code employee_id} and lists roles in Keycloak's {@code
- * realm_access.roles}.
+ * realm_access.roles}; and, in a context of its own, with that provider away.
  */
 @SpringBootTest(
     classes = StaffSecurityTest.Slice.class,
@@ -164,6 +173,67 @@ class StaffSecurityTest {
 
   private MvcResult call(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn();
+  }
+
+  /**
+   * The chain in its own context, its JWK set URI at a local port nothing listens on: the lender's
+   * identity provider is away.
+   */
+  @Nested
+  @NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
+  @SpringBootTest(classes = Slice.class)
+  @AutoConfigureMockMvc
+  @ExtendWith(OutputCaptureExtension.class)
+  class WhileTheIdentityProviderIsAway {
+
+    private static final String UNREACHABLE = StaffJwts.unreachableJwkSetUri();
+
+    @Autowired private MockMvc away;
+
+    @DynamicPropertySource
+    static void unreachableJwkSet(DynamicPropertyRegistry registry) {
+      registry.add("prequal.staff.jwt.jwk-set-uri", () -> UNREACHABLE);
+    }
+
+    @ParameterizedTest(name = "{0} with a token is a JSON 503 to retry in 5 s")
+    @ValueSource(strings = {"/applications/42", "/applications/42/events", "/reviews/tasks"})
+    void aTokenThatCannotBeCheckedIsA503(String path, CapturedOutput output) throws Exception {
+      var token = StaffJwts.reviewer("reviewer-7").compact();
+
+      var result = away.perform(get(path).header("Authorization", "Bearer " + token)).andReturn();
+
+      assertThat(result.getResponse().getStatus()).isEqualTo(503);
+      assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("5");
+      assertThat(result.getResponse().getHeaders("WWW-Authenticate")).isEmpty();
+      assertThat(result.getResponse().getContentType()).isEqualTo("application/json");
+      assertThat(body(result))
+          .isEqualTo(
+              JSON.readTree(
+                  "{\"error\":\"Service Unavailable\",\"message\":\"The identity provider that"
+                      + " verifies staff tokens is unavailable, retry later\"}"));
+      assertThat(output.getOut().lines().filter(line -> line.contains("Staff token not checked")))
+          .singleElement(as(InstanceOfAssertFactories.STRING))
+          .contains("WARN", "the identity provider is unavailable", UNREACHABLE);
+      assertThat(output.getAll()).doesNotContain(token);
+    }
+
+    @Test
+    void withoutATokenItIsStillA401() throws Exception {
+      var result = away.perform(get("/reviews/tasks")).andReturn();
+
+      assertThat(result.getResponse().getStatus()).isEqualTo(401);
+      assertThat(result.getResponse().getHeaders("WWW-Authenticate")).containsExactly(BEARER);
+    }
+
+    @Test
+    void aTokenThatIsNotAJwtIsStillRefusedWithoutAskingTheProvider() throws Exception {
+      var result =
+          away.perform(get("/applications/42").header("Authorization", "Bearer not-a-jwt"))
+              .andReturn();
+
+      assertThat(result.getResponse().getStatus()).isEqualTo(401);
+      assertThat(body(result).get("message").asText()).isEqualTo("The bearer token is not valid");
+    }
   }
 
   private static StaffMember member(MvcResult result) throws Exception {

@@ -35,7 +35,6 @@ import web.ValidationErrorResponse;
 public class RestErrorHandling extends RouteConfigurationBuilder {
 
   public static final String ID = "rest-errors";
-  static final String RETRY_AFTER_SECONDS = "5";
   private static final Set<String> RESPONSE_HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   static {
@@ -81,7 +80,7 @@ public class RestErrorHandling extends RouteConfigurationBuilder {
         .handled(true)
         .log(LoggingLevel.WARN, "Dependency unavailable: ${exception.message}")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(503))
-        .setHeader("Retry-After", constant(RETRY_AFTER_SECONDS))
+        .setHeader("Retry-After", constant(ErrorResponse.RETRY_AFTER_SECONDS))
         .setBody(constant(ErrorResponse.UNAVAILABLE))
         .marshal().json();
 
