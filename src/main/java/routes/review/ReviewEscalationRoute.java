@@ -1,7 +1,6 @@
 package routes.review;
 
 import application.ApplicationStatus;
-import decision.Reason;
 import messages.DecisionEvent;
 import monitoring.OverdueReviews;
 import org.apache.camel.Exchange;
@@ -69,11 +68,11 @@ public class ReviewEscalationRoute extends RouteBuilder {
     var overdue = message.getBody(OverdueReview.class);
     var event =
         decisionEvents.row(
-            new DecisionEvents.Facts(
+            new DecisionEvent(
                 DecisionEvent.Type.REVIEW_OVERDUE,
                 overdue.applicationId(),
-                ApplicationStatus.MANUAL_REVIEW,
-                overdue.reasons().stream().map(Reason::code).toList(),
+                ApplicationStatus.MANUAL_REVIEW.name(),
+                overdue.reasons().stream().map(reason -> reason.code().name()).toList(),
                 overdue.policyVersion(),
                 overdue.decidedBy(),
                 overdue.decidedAt().toInstant(),
