@@ -15,6 +15,7 @@ import routes.shared.DecisionEvents;
 import routes.shared.ScheduledErrorHandling;
 import store.OverdueCount;
 import store.OverdueReview;
+import store.OverdueReviewQuery;
 import store.RecordedDecision;
 import store.ReviewEscalation;
 
@@ -47,7 +48,7 @@ public class ReviewEscalationRoute extends RouteBuilder {
     from("timer:review-escalation?period=" + intervalMs)
         .routeId("review-escalation")
         .routeConfigurationId(ScheduledErrorHandling.ID)
-        .setBody(constant(new ReviewEscalation(null, RecordedDecision.AUTOMATED, null, BATCH)))
+        .setBody(constant(new OverdueReviewQuery(BATCH)))
         .to("sql:classpath:sql/select-overdue-reviews.sql?outputClass="
             + OverdueReview.class.getName())
         .split(body())
@@ -79,8 +80,7 @@ public class ReviewEscalationRoute extends RouteBuilder {
                 null,
                 overdue.reviewId(),
                 overdue.dueAt().toInstant()));
-    message.setBody(
-        new ReviewEscalation(overdue.reviewId(), RecordedDecision.AUTOMATED, event, BATCH));
+    message.setBody(new ReviewEscalation(overdue.reviewId(), RecordedDecision.AUTOMATED, event));
   }
 
   private void count(Exchange exchange) {
