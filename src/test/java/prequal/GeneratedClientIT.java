@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fixtures.ApiContract;
 import fixtures.ApplicationRow;
-import fixtures.CreditReportMessage;
+import fixtures.RedrivableDeadLetter;
 import fixtures.StaffJwts;
-import fixtures.Topics;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,20 +255,7 @@ class GeneratedClientIT extends EndToEndTest {
   @Test
   @Calls("redriveDeadLetters")
   void aDeadLetterIsSentBackOnceTheCauseIsFixed() throws Exception {
-    var id = UUID.randomUUID();
-    try (var producer = KafkaTestClients.producer()) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.CREDIT_REPORTS,
-                  id.toString(),
-                  CreditReportMessage.of(id).score(720).correlationId("generated-1").toJson()))
-          .get();
-    }
-    KafkaTestClients.awaitRecord(
-        Topics.DEAD_LETTER, record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
-    // The cause: the report arrived before its application existed. The operator restores it.
-    ApplicationRow.pending(id).insert(jdbc);
+    var id = RedrivableDeadLetter.create(jdbc, "generated-1");
 
     var redriven = operations.redriveDeadLetters(null, OPERATOR);
 
