@@ -6,10 +6,9 @@ import java.util.UUID;
 
 /**
  * {@code escalate-review.sql}: marks task {@code reviewId} escalated, once, with its audit event by
- * {@code actor} and its {@code loan_decisions} event; {@code select-overdue-reviews.sql} takes the
- * {@code limit} most overdue tasks not yet escalated.
+ * {@code actor} and its {@code loan_decisions} event.
  */
-public record ReviewEscalation(UUID reviewId, String actor, DecisionEventRow event, int limit)
+public record ReviewEscalation(UUID reviewId, String actor, DecisionEventRow event)
     implements SqlParameters {
 
   @Override
@@ -17,10 +16,7 @@ public record ReviewEscalation(UUID reviewId, String actor, DecisionEventRow eve
     var parameters = new HashMap<String, Object>();
     parameters.put("review_id", reviewId);
     parameters.put("actor", actor);
-    parameters.put("limit", limit);
-    if (event != null) {
-      event.addTo(parameters);
-    }
+    event.addTo(parameters);
     return parameters;
   }
 }

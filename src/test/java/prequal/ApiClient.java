@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import fixtures.ApiContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,7 +25,6 @@ import java.util.Map;
  */
 public final class ApiClient {
 
-  static final Path CONTRACT = Path.of("openapi", "prequal-api.yaml");
   private static final OpenApiInteractionValidator VALIDATOR = contractValidator();
 
   private final HttpClient http =
@@ -122,7 +121,8 @@ public final class ApiClient {
 
   private static OpenApiInteractionValidator contractValidator() {
     try {
-      return OpenApiInteractionValidator.createForInlineApiSpecification(Files.readString(CONTRACT))
+      return OpenApiInteractionValidator.createForInlineApiSpecification(
+              Files.readString(ApiContract.FILE))
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

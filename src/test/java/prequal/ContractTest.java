@@ -7,14 +7,14 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fixtures.ApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,38 +25,20 @@ import web.ErrorResponse;
 /** What the contract promises of every operation, read from the document itself. */
 class ContractTest {
 
-  private static final JsonNode CONTRACT = read();
+  private static final JsonNode CONTRACT = ApiContract.document();
   private static final OpenApiInteractionValidator VALIDATOR = validator();
-  private static final Set<String> METHODS =
-      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-  static List<Arguments> operations() {
-    var operations = new ArrayList<Arguments>();
-    CONTRACT
-        .path("paths")
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fields()
-                    .forEachRemaining(
-                        method -> {
-                          if (METHODS.contains(method.getKey())) {
-                            operations.add(
-                                Arguments.of(
-                                    method.getValue().path("operationId").asText(),
-                                    method.getValue()));
-                          }
-                        }));
-    return operations;
+  static Stream<Arguments> operations() {
+    return ApiContract.operations().stream()
+        .map(operation -> Arguments.of(operation.operationId(), operation.responses()));
   }
 
   @ParameterizedTest(name = "{0} declares the shared 405 and 406")
   @MethodSource("operations")
-  void everyOperationDeclaresTheSharedRefusals(String operationId, JsonNode operation) {
-    assertThat(operation.at("/responses/405/$ref").asText())
+  void everyOperationDeclaresTheSharedRefusals(String operationId, JsonNode responses) {
+    assertThat(responses.at("/405/$ref").asText())
         .isEqualTo("#/components/responses/MethodNotAllowed");
-    assertThat(operation.at("/responses/406/$ref").asText())
+    assertThat(responses.at("/406/$ref").asText())
         .isEqualTo("#/components/responses/NotAcceptable");
   }
 
@@ -74,52 +56,34 @@ class ContractTest {
   /** Every JSON example of every answer, with the request it answers. */
   static List<Arguments> examples() {
     var examples = new ArrayList<Arguments>();
-    CONTRACT
-        .path("paths")
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fields()
-                    .forEachRemaining(
-                        method -> {
-                          if (!METHODS.contains(method.getKey())) {
-                            return;
-                          }
-                          method
-                              .getValue()
-                              .path("responses")
-                              .fields()
-                              .forEachRemaining(
-                                  response -> {
-                                    var answer = resolve(response.getValue());
-                                    answer
-                                        .at("/content/application~1json/examples")
-                                        .fields()
-                                        .forEachRemaining(
-                                            example ->
-                                                examples.add(
-                                                    Arguments.of(
-                                                        method
-                                                                .getValue()
-                                                                .path("operationId")
-                                                                .asText()
-                                                            + " "
-                                                            + response.getKey()
-                                                            + " "
-                                                            + example.getKey(),
-                                                        path.getKey()
-                                                            .replace(
-                                                                "{application_id}",
-                                                                "3fa85f64-5717-4562-b3fc-2c963f66afa6"),
-                                                        Request.Method.valueOf(
-                                                            method
-                                                                .getKey()
-                                                                .toUpperCase(Locale.ROOT)),
-                                                        Integer.parseInt(response.getKey()),
-                                                        example.getValue().path("value"))));
-                                  });
-                        }));
+    for (var operation : ApiContract.operations()) {
+      operation
+          .responses()
+          .fields()
+          .forEachRemaining(
+              response ->
+                  resolve(response.getValue())
+                      .at("/content/application~1json/examples")
+                      .fields()
+                      .forEachRemaining(
+                          example ->
+                              examples.add(
+                                  Arguments.of(
+                                      operation.operationId()
+                                          + " "
+                                          + response.getKey()
+                                          + " "
+                                          + example.getKey(),
+                                      operation
+                                          .path()
+                                          .replace(
+                                              "{application_id}",
+                                              "3fa85f64-5717-4562-b3fc-2c963f66afa6"),
+                                      Request.Method.valueOf(
+                                          operation.method().toUpperCase(Locale.ROOT)),
+                                      Integer.parseInt(response.getKey()),
+                                      example.getValue().path("value")))));
+    }
     return examples;
   }
 
@@ -178,16 +142,8 @@ class ContractTest {
   private static OpenApiInteractionValidator validator() {
     try {
       return OpenApiInteractionValidator.createForInlineApiSpecification(
-              Files.readString(ApiClient.CONTRACT))
+              Files.readString(ApiContract.FILE))
           .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode read() {
-    try {
-      return new YAMLMapper().readTree(ApiClient.CONTRACT.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fixtures.ApiContract;
 import fixtures.ApplicationRow;
-import fixtures.CreditReportMessage;
+import fixtures.RedrivableDeadLetter;
 import fixtures.StaffJwts;
-import fixtures.Topics;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -24,11 +24,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +96,7 @@ class GeneratedClientIT extends EndToEndTest {
   }
 
   @Test
-  void everyOperationInTheContractIsCalled() throws IOException {
+  void everyOperationInTheContractIsCalled() {
     var called =
         Arrays.stream(GeneratedClientIT.class.getDeclaredMethods())
             .filter(method -> method.isAnnotationPresent(Test.class))
@@ -108,7 +106,10 @@ class GeneratedClientIT extends EndToEndTest {
 
     assertThat(called)
         .as("operations a @Test @Calls(operationId) here calls through the generated client")
-        .isEqualTo(operationIds());
+        .isEqualTo(
+            ApiContract.operations().stream()
+                .map(ApiContract.Operation::operationId)
+                .collect(Collectors.toCollection(TreeSet::new)));
   }
 
   @Test
@@ -254,20 +255,7 @@ class GeneratedClientIT extends EndToEndTest {
   @Test
   @Calls("redriveDeadLetters")
   void aDeadLetterIsSentBackOnceTheCauseIsFixed() throws Exception {
-    var id = UUID.randomUUID();
-    try (var producer = KafkaTestClients.producer()) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.CREDIT_REPORTS,
-                  id.toString(),
-                  CreditReportMessage.of(id).score(720).correlationId("generated-1").toJson()))
-          .get();
-    }
-    KafkaTestClients.awaitRecord(
-        Topics.DEAD_LETTER, record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
-    // The cause: the report arrived before its application existed. The operator restores it.
-    ApplicationRow.pending(id).insert(jdbc);
+    var id = RedrivableDeadLetter.create(jdbc, "generated-1");
 
     var redriven = operations.redriveDeadLetters(null, OPERATOR);
 
@@ -300,8 +288,8 @@ class GeneratedClientIT extends EndToEndTest {
   void theContractIsFetchedAsWritten() throws Exception {
     var document = operations.getOpenApiDocument(null).toPath();
     try {
-      assertThat(Files.readAllBytes(document)).isEqualTo(Files.readAllBytes(ApiClient.CONTRACT));
-      assertThat(new YAMLMapper().readTree(document.toFile())).isEqualTo(contract());
+      assertThat(Files.readAllBytes(document)).isEqualTo(Files.readAllBytes(ApiContract.FILE));
+      assertThat(new YAMLMapper().readTree(document.toFile())).isEqualTo(ApiContract.document());
     } finally {
       Files.delete(document);
     }
@@ -313,7 +301,7 @@ class GeneratedClientIT extends EndToEndTest {
     // The client's own mapper leaves nulls out when writing; the contract's examples hold some.
     JsonNode document = JSON.valueToTree(operations.getOpenApiDocumentAsJson(null));
 
-    assertThat(document).isEqualTo(contract());
+    assertThat(document).isEqualTo(ApiContract.document());
   }
 
   @Test
@@ -475,24 +463,5 @@ class GeneratedClientIT extends EndToEndTest {
 
   private static FieldError field(String name, String message) {
     return new FieldError().field(name).message(message);
-  }
-
-  private static JsonNode contract() throws IOException {
-    return new YAMLMapper().readTree(ApiClient.CONTRACT.toFile());
-  }
-
-  private static Set<String> operationIds() throws IOException {
-    var ids = new TreeSet<String>();
-    contract()
-        .path("paths")
-        .forEach(
-            path ->
-                path.forEach(
-                    operation -> {
-                      if (operation.has("operationId")) {
-                        ids.add(operation.get("operationId").asText());
-                      }
-                    }));
-    return ids;
   }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fixtures.ApplicationRow;
-import fixtures.CreditReportMessage;
 import fixtures.OutboxRow;
+import fixtures.RedrivableDeadLetter;
 import fixtures.SubmittedMessage;
-import fixtures.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -75,20 +73,7 @@ class RecoveryIT extends EndToEndTest {
 
   @Test
   void deadLetterIsSentBackOnceTheCauseIsFixed() throws Exception {
-    var id = UUID.randomUUID();
-    try (var producer = KafkaTestClients.producer()) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.CREDIT_REPORTS,
-                  id.toString(),
-                  CreditReportMessage.of(id).score(720).correlationId("redrive-1").toJson()))
-          .get();
-    }
-    KafkaTestClients.awaitRecord(
-        Topics.DEAD_LETTER, record -> id.toString().equals(record.key()), Duration.ofSeconds(20));
-    // The cause: the report arrived before its application existed. The operator restores it.
-    ApplicationRow.pending(id).insert(jdbc);
+    var id = RedrivableDeadLetter.create(jdbc, "redrive-1");
 
     var response =
         api()

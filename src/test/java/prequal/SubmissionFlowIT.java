@@ -2,9 +2,9 @@ package prequal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import decision.Reason;
 import decision.ReasonCode;
+import fixtures.ApiContract;
 import fixtures.LendingPolicies;
 import fixtures.Topics;
 import java.math.BigDecimal;
@@ -196,7 +196,7 @@ class SubmissionFlowIT extends EndToEndTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
-    assertThat(response.body()).isEqualTo(Files.readString(ApiClient.CONTRACT));
+    assertThat(response.body()).isEqualTo(Files.readString(ApiContract.FILE));
   }
 
   @ParameterizedTest(name = "Accept: {0} gets the contract as JSON")
@@ -208,8 +208,7 @@ class SubmissionFlowIT extends EndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(readTree(response.body()))
-        .isEqualTo(new YAMLMapper().readTree(ApiClient.CONTRACT.toFile()));
+    assertThat(readTree(response.body())).isEqualTo(ApiContract.document());
   }
 
   private static Map<String, String> accepting(String accept) {

@@ -48,6 +48,7 @@ import store.IdempotencyKeyRetention;
 import store.NewApplication;
 import store.OutboxClaim;
 import store.OutboxRetention;
+import store.OverdueReviewQuery;
 import store.PersonalDataErasure;
 import store.PersonalDataRetention;
 import store.RecordedDecision;
@@ -174,12 +175,13 @@ class DatabaseRolesIT {
                     new ReviewReferral(reviewId, Instant.now().minusSeconds(60)),
                     event)))
         .isEqualTo(1);
-    var escalation = new ReviewEscalation(reviewId, "system", event, 10);
-    assertThat(statements.query("select-overdue-reviews", escalation))
+    assertThat(statements.query("select-overdue-reviews", new OverdueReviewQuery(10)))
         .extracting(row -> row.get("review_id"))
         .containsExactly(reviewId);
-    assertThat(statements.update("escalate-review", escalation)).isEqualTo(1);
-    assertThat(statements.query("count-overdue-reviews", escalation))
+    assertThat(
+            statements.update("escalate-review", new ReviewEscalation(reviewId, "system", event)))
+        .isEqualTo(1);
+    assertThat(statements.query("count-overdue-reviews", Map::of))
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("overdue", 1L));
     assertThat(

@@ -4,6 +4,7 @@ import application.ApplicationStatus;
 import broker.ConsumerGroups;
 import broker.KafkaCommits;
 import decision.DecisionPolicy;
+import decision.ReasonCode;
 import decision.UnknownApplicationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,13 +141,13 @@ public class DecisionRoute extends RouteBuilder {
             : null;
     var event =
         decisionEvents.row(
-            new DecisionEvents.Facts(
+            new DecisionEvent(
                 referral == null
                     ? DecisionEvent.Type.DECIDED
                     : DecisionEvent.Type.REFERRED_TO_REVIEW,
                 scored.id(),
-                decision.outcome(),
-                decision.reasonCodes(),
+                decision.outcome().name(),
+                decision.reasonCodes().stream().map(ReasonCode::name).toList(),
                 decision.policyVersion(),
                 RecordedDecision.AUTOMATED,
                 decidedAt,

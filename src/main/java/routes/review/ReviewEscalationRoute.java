@@ -1,7 +1,6 @@
 package routes.review;
 
 import application.ApplicationStatus;
-import decision.Reason;
 import messages.DecisionEvent;
 import monitoring.OverdueReviews;
 import org.apache.camel.Exchange;
@@ -16,6 +15,7 @@ import routes.shared.DecisionEvents;
 import routes.shared.ScheduledErrorHandling;
 import store.OverdueCount;
 import store.OverdueReview;
+import store.OverdueReviewQuery;
 import store.RecordedDecision;
 import store.ReviewEscalation;
 
@@ -48,7 +48,7 @@ public class ReviewEscalationRoute extends RouteBuilder {
     from("timer:review-escalation?period=" + intervalMs)
         .routeId("review-escalation")
         .routeConfigurationId(ScheduledErrorHandling.ID)
-        .setBody(constant(new ReviewEscalation(null, RecordedDecision.AUTOMATED, null, BATCH)))
+        .setBody(constant(new OverdueReviewQuery(BATCH)))
         .to("sql:classpath:sql/select-overdue-reviews.sql?outputClass="
             + OverdueReview.class.getName())
         .split(body())
@@ -69,19 +69,18 @@ public class ReviewEscalationRoute extends RouteBuilder {
     var overdue = message.getBody(OverdueReview.class);
     var event =
         decisionEvents.row(
-            new DecisionEvents.Facts(
+            new DecisionEvent(
                 DecisionEvent.Type.REVIEW_OVERDUE,
                 overdue.applicationId(),
-                ApplicationStatus.MANUAL_REVIEW,
-                overdue.reasons().stream().map(Reason::code).toList(),
+                ApplicationStatus.MANUAL_REVIEW.name(),
+                overdue.reasons().stream().map(reason -> reason.code().name()).toList(),
                 overdue.policyVersion(),
                 overdue.decidedBy(),
                 overdue.decidedAt().toInstant(),
                 null,
                 overdue.reviewId(),
                 overdue.dueAt().toInstant()));
-    message.setBody(
-        new ReviewEscalation(overdue.reviewId(), RecordedDecision.AUTOMATED, event, BATCH));
+    message.setBody(new ReviewEscalation(overdue.reviewId(), RecordedDecision.AUTOMATED, event));
   }
 
   private void count(Exchange exchange) {

@@ -273,11 +273,11 @@ public class ReviewRoutes extends RouteBuilder {
       Instant decidedAt,
       String correlationId) {
     return decisionEvents.row(
-        new DecisionEvents.Facts(
+        new DecisionEvent(
             DecisionEvent.Type.DECIDED,
             task.applicationId(),
-            outcome,
-            codes,
+            outcome.name(),
+            codes.stream().map(ReasonCode::name).toList(),
             policy.version(),
             decidedBy,
             decidedAt,

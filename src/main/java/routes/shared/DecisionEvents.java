@@ -2,10 +2,6 @@ package routes.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import decision.ReasonCode;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import messages.DecisionEvent;
 import org.springframework.stereotype.Component;
 import prequal.PrequalProperties;
@@ -27,32 +23,8 @@ public class DecisionEvents {
     this.topic = properties.topics().decisions().name();
   }
 
-  /** What the event says, before it is written as JSON. */
-  public record Facts(
-      DecisionEvent.Type type,
-      UUID applicationId,
-      Enum<?> outcome,
-      List<ReasonCode> reasonCodes,
-      String policyVersion,
-      String decidedBy,
-      Instant decidedAt,
-      String correlationId,
-      UUID reviewId,
-      Instant dueAt) {}
-
-  public DecisionEventRow row(Facts facts) {
-    var event =
-        new DecisionEvent(
-            facts.type(),
-            facts.applicationId(),
-            facts.outcome().name(),
-            facts.reasonCodes().stream().map(ReasonCode::name).toList(),
-            facts.policyVersion(),
-            facts.decidedBy(),
-            facts.decidedAt(),
-            facts.correlationId(),
-            facts.reviewId(),
-            facts.dueAt());
+  /** The event as the outbox row its step's statement inserts: the message as JSON. */
+  public DecisionEventRow row(DecisionEvent event) {
     try {
       return new DecisionEventRow(topic, objectMapper.writeValueAsString(event));
     } catch (JsonProcessingException e) {
