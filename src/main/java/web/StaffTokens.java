@@ -86,29 +86,18 @@ final class StaffTokens {
       return key;
     }
     if (StringUtils.hasText(settings.jwkSetUri())) {
-      var jwkSet =
-          NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
-              .jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
-              .restOperations(identityProvider())
-              .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
-              .build();
-      jwkSet.setJwtValidator(validator);
-      return jwkSet;
+      return fromIdentityProvider(
+          NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()), settings, validator);
     }
     if (StringUtils.hasText(settings.issuerUri())) {
       // Discovery on first use, not at start-up: the service starts while the provider is away.
       var discovery =
           new SupplierJwtDecoder(
-              () -> {
-                var discovered =
-                    NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
-                        .jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
-                        .restOperations(identityProvider())
-                        .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
-                        .build();
-                discovered.setJwtValidator(validator);
-                return discovered;
-              });
+              () ->
+                  fromIdentityProvider(
+                      NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()),
+                      settings,
+                      validator));
       return token -> {
         try {
           return discovery.decode(token);
@@ -128,6 +117,20 @@ final class StaffTokens {
     return token -> {
       throw new BadJwtException("No identity provider is configured for staff tokens");
     };
+  }
+
+  /** A decoder of the keys the provider publishes, by JWK set URI or by issuer discovery. */
+  private static NimbusJwtDecoder fromIdentityProvider(
+      NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder keys,
+      PrequalProperties.StaffJwt settings,
+      OAuth2TokenValidator<Jwt> validator) {
+    var decoder =
+        keys.jwsAlgorithms(algorithms -> algorithms.addAll(settings.algorithms()))
+            .restOperations(identityProvider())
+            .jwtProcessorCustomizer(StaffTokens::acceptedTypes)
+            .build();
+    decoder.setJwtValidator(validator);
+    return decoder;
   }
 
   /**
