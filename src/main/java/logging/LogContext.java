@@ -26,6 +26,12 @@ public final class LogContext {
     }
   }
 
+  /** After a batch's per-record lines: what the route logs next is about the whole batch. */
+  public static void clearApplication() {
+    MDC.remove(JsonLogFormatter.APPLICATION_ID);
+    MDC.remove(JsonLogFormatter.CORRELATION_ID);
+  }
+
   static void route(Route route) {
     MDC.put(JsonLogFormatter.ROUTE_ID, route.getRouteId());
   }

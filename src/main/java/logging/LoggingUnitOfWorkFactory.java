@@ -25,6 +25,8 @@ class LoggingUnitOfWorkFactory implements UnitOfWorkFactory {
 
   private static final class LoggingUnitOfWork extends DefaultUnitOfWork {
 
+    private boolean routed;
+
     LoggingUnitOfWork(Exchange exchange) {
       super(exchange);
     }
@@ -32,6 +34,7 @@ class LoggingUnitOfWorkFactory implements UnitOfWorkFactory {
     @Override
     public void pushRoute(Route route) {
       super.pushRoute(route);
+      routed = true;
       LogContext.route(route);
     }
 
@@ -50,8 +53,9 @@ class LoggingUnitOfWorkFactory implements UnitOfWorkFactory {
     @Override
     public void done(Exchange exchange) {
       super.done(exchange);
-      // Copies made inside a route (the circuit breaker runs one) end before their parent does.
-      if (!isCopy(exchange)) {
+      // Copies made inside a route (the circuit breaker runs one) end before their parent does, and
+      // so does a send from a route's step straight to an endpoint (a dead letter), in no route.
+      if (routed && !isCopy(exchange)) {
         LogContext.clear();
       }
     }

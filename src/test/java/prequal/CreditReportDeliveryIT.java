@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import messages.CorrelationId;
+import messages.CreditReport;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import resilience.CircuitBreakers;
+import routes.shared.ConsumedBatch;
 
 /**
  * Credit reports as the decision route meets them: duplicated, redelivered, concurrent, about an
@@ -195,10 +197,17 @@ class CreditReportDeliveryIT extends EndToEndTest {
   private NotifyBuilder reportsProcessed(UUID id, int count) {
     return new NotifyBuilder(camelContext)
         .fromRoute("decision")
-        .filter(
-            exchange -> id.toString().equals(exchange.getMessage().getHeader(KafkaConstants.KEY)))
+        .filter(exchange -> batchHoldsReportFor(exchange, id))
         .whenDone(count)
         .create();
+  }
+
+  /** Whether the batch the decision route worked held a report for the application. */
+  private static boolean batchHoldsReportFor(Exchange batch, UUID id) {
+    ConsumedBatch<CreditReport> reports = ConsumedBatch.of(batch);
+    return reports != null
+        && reports.messages().stream()
+            .anyMatch(consumed -> consumed.message().applicationId().equals(id));
   }
 
   /** An application stored as the API stores it, but whose report the test sends itself. */

@@ -53,6 +53,8 @@ import store.PersonalDataErasure;
 import store.PersonalDataRetention;
 import store.RecordedDecision;
 import store.RecordedDecision.ReviewReferral;
+import store.RecordedDecisions;
+import store.ReportedApplications;
 import store.ResealSelection;
 import store.ResealedApplicant;
 import store.ReviewClaim;
@@ -60,7 +62,6 @@ import store.ReviewEscalation;
 import store.ReviewQueueQuery;
 import store.ReviewStep;
 import store.ReviewTaskLookup;
-import store.ScoredApplication;
 import store.SealedApplicant;
 import store.SqlParameters;
 import store.StaffApplicationLookup;
@@ -152,7 +153,7 @@ class DatabaseRolesIT {
         .satisfies(row -> assertThat(((Number) row.get("backlog")).longValue()).isZero());
     assertThat(
             statements.query(
-                "select-application-for-decision", new ScoredApplication(id, 760, "roles-1")))
+                "select-applications-for-decision", new ReportedApplications(List.of(id))))
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("status", "PENDING"));
     assertThat(statements.query("oldest-pending-age", Map::of)).hasSize(1);
@@ -164,17 +165,20 @@ class DatabaseRolesIT {
             .decide(760, new BigDecimal("10000.00"), new BigDecimal("480000.00"));
     var event = new DecisionEventRow(Topics.DECISIONS, "{}");
     assertThat(
-            statements.update(
-                "apply-decision",
-                new RecordedDecision(
-                    id,
-                    referred,
-                    760,
-                    "roles-1",
-                    Instant.now(),
-                    new ReviewReferral(reviewId, Instant.now().minusSeconds(60)),
-                    event)))
-        .isEqualTo(1);
+            statements.query(
+                "apply-decisions",
+                new RecordedDecisions(
+                    List.of(
+                        new RecordedDecision(
+                            id,
+                            referred,
+                            760,
+                            "roles-1",
+                            Instant.now(),
+                            new ReviewReferral(reviewId, Instant.now().minusSeconds(60)),
+                            event)))))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("id", id));
     assertThat(statements.query("select-overdue-reviews", new OverdueReviewQuery(10)))
         .extracting(row -> row.get("review_id"))
         .containsExactly(reviewId);

@@ -1,7 +1,6 @@
 package routes.shared;
 
 import messages.InvalidMessageException;
-import org.apache.camel.Exchange;
 
 /**
  * What a consumer route checks of a record once it is read: that it held a message at all. A
@@ -17,10 +16,5 @@ public final class ConsumedMessages {
       throw new InvalidMessageException("the record holds no message");
     }
     return message;
-  }
-
-  /** {@link #required} as a route step, on the body. */
-  public static void requireBody(Exchange exchange) {
-    required(exchange.getMessage().getBody());
   }
 }

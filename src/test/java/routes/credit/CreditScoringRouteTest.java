@@ -1,7 +1,6 @@
 package routes.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import messages.DeadLetter;
 import messages.InvalidMessageException;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -62,7 +61,7 @@ class CreditScoringRouteTest extends RouteTest {
   @EndpointInject("mock:kafka")
   MockEndpoint kafka;
 
-  private final AtomicInteger commits = new AtomicInteger();
+  private ConsumedRecord.Partition partition;
 
   @Override
   protected String routeId() {
@@ -72,7 +71,7 @@ class CreditScoringRouteTest extends RouteTest {
   @Override
   protected void advise(AdviceWithRouteBuilder route) throws Exception {
     route.replaceFromWith("direct:submitted");
-    route.weaveById("publish-credit-report").replace().to("mock:kafka");
+    route.weaveById("publish-credit-reports").replace().to("mock:kafka");
   }
 
   @Test
@@ -87,22 +86,60 @@ class CreditScoringRouteTest extends RouteTest {
   void publishesTheReportThenCommits() throws Exception {
     var id = UUID.randomUUID();
     kafka.expectedMessageCount(1);
-    kafka.whenAnyExchangeReceived(exchange -> assertThat(commits).hasValue(0));
+    kafka.whenAnyExchangeReceived(exchange -> assertThat(partition.committed()).isEmpty());
 
     send(submitted(id, "ABCDE1234F", "75000.00", "PERSONAL"));
 
     kafka.assertIsSatisfied();
-    var sent = kafka.getReceivedExchanges().get(0);
-    assertThat(sent.getMessage().getHeader(KafkaConstants.KEY)).isEqualTo(id.toString());
-    var report = body(sent);
+    var sent = reports(kafka.getReceivedExchanges().get(0));
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).getHeader(KafkaConstants.KEY)).isEqualTo(id.toString());
+    var report = readTree(sent.get(0).getBody(String.class));
     assertThat(report.get("application_id").asText()).isEqualTo(id.toString());
     assertThat(report.get("cibil_score").asInt()).isEqualTo(790);
     assertThat(report.get("monthly_income_inr").asText()).isEqualTo("75000.00");
     assertThat(report.get("loan_amount_inr").asText()).isEqualTo("500000.00");
     assertThat(report.get("correlation_id").asText()).isEqualTo("corr-" + id);
     assertThat(report.has("pan_number")).isFalse();
-    assertThat(sent.getMessage().getBody(String.class)).doesNotContain("ABCDE1234F");
-    assertThat(commits).hasValue(1);
+    assertThat(sent.get(0).getBody(String.class)).doesNotContain("ABCDE1234F");
+    assertThat(partition.committed()).containsExactly(42L);
+  }
+
+  /**
+   * A batch publishes all its reports in one send, which waits for every acknowledgement; a poison
+   * record among them is dead-lettered on its own, and the partition committed up to the last
+   * record once.
+   */
+  @Test
+  void batchPublishesEveryReportDeadLettersItsPoisonAndCommitsOnce() throws Exception {
+    var first = UUID.randomUUID();
+    var second = UUID.randomUUID();
+    var poison = "{\"application_id\":\"" + UUID.randomUUID() + "\"";
+    kafka.expectedMessageCount(1);
+
+    send(
+        submitted(first, "ABCDE1234F", "75000.00", "PERSONAL"),
+        poison,
+        submitted(second, "KLMNO9012P", "50000.00", "AUTO"));
+
+    kafka.assertIsSatisfied();
+    assertThat(reports(kafka.getReceivedExchanges().get(0)))
+        .extracting(report -> report.getHeader(KafkaConstants.KEY))
+        .containsExactly(first.toString(), second.toString());
+    assertThat(JSON.readTree(deadLetter(poison).value()).get("original_offset").asLong())
+        .isEqualTo(43);
+    assertThat(partition.committed()).containsExactly(44L);
+    assertThat(partition.rewoundTo()).isEmpty();
+  }
+
+  @Test
+  void batchOfOnlyPoisonPublishesNothingAndCommits() throws Exception {
+    send("null", "[1,2");
+
+    deadLetter("null");
+    deadLetter("[1,2");
+    assertThat(kafka.getReceivedCounter()).isZero();
+    assertThat(partition.committed()).containsExactly(43L);
   }
 
   @Test
@@ -121,7 +158,7 @@ class CreditScoringRouteTest extends RouteTest {
     assertThat(JSON.readTree(record.value()).get("error_message").asText())
         .isEqualTo("pan_number was altered, or sealed for another field or application");
     assertThat(record.value()).doesNotContain(payload).doesNotContain("ABCDE1234F");
-    assertThat(commits).hasValue(1);
+    assertThat(partition.committed()).containsExactly(42L);
   }
 
   @Test
@@ -134,8 +171,11 @@ class CreditScoringRouteTest extends RouteTest {
 
     kafka.assertIsSatisfied();
     var scores =
-        kafka.getReceivedExchanges().stream().map(e -> body(e).get("cibil_score").asInt()).toList();
+        kafka.getReceivedExchanges().stream()
+            .map(e -> readTree(reports(e).get(0).getBody(String.class)).get("cibil_score").asInt())
+            .toList();
     assertThat(scores.get(0)).isEqualTo(scores.get(1)).isBetween(645, 655);
+    assertThat(partition.committed()).as("the second batch").containsExactly(42L);
   }
 
   @Test
@@ -154,7 +194,7 @@ class CreditScoringRouteTest extends RouteTest {
     assertThat(deadLetter.get("failed_at").asText()).endsWith("Z");
     assertThat(errorClass(record))
         .isEqualTo("com.fasterxml.jackson.databind.exc.InvalidFormatException");
-    assertThat(commits).hasValue(1);
+    assertThat(partition.committed()).containsExactly(42L);
     assertThat(kafka.getReceivedCounter()).isZero();
   }
 
@@ -170,7 +210,7 @@ class CreditScoringRouteTest extends RouteTest {
     assertThat(JSON.readTree(record.value()).get("retry_count").asInt()).isZero();
     assertThat(errorClass(record))
         .isEqualTo("com.fasterxml.jackson.core.exc.StreamConstraintsException");
-    assertThat(commits).hasValue(1);
+    assertThat(partition.committed()).containsExactly(42L);
   }
 
   @Test
@@ -183,7 +223,7 @@ class CreditScoringRouteTest extends RouteTest {
     var deadLetter = JSON.readTree(deadLetter(payload).value());
     assertThat(deadLetter.get("error_message").asText())
         .contains("monthly_income_inr must be greater than 0");
-    assertThat(commits).hasValue(1);
+    assertThat(partition.committed()).containsExactly(42L);
   }
 
   /** Found by CreditReportMessageFuzzTest: it read as no message, and was retried for ever. */
@@ -195,7 +235,7 @@ class CreditScoringRouteTest extends RouteTest {
     assertThat(errorClass(record)).isEqualTo(InvalidMessageException.class.getName());
     assertThat(JSON.readTree(record.value()).get("error_message").asText())
         .isEqualTo("the record holds no message");
-    assertThat(commits).hasValue(1);
+    assertThat(partition.committed()).containsExactly(42L);
   }
 
   @Test
@@ -256,32 +296,36 @@ class CreditScoringRouteTest extends RouteTest {
         Duration.ofSeconds(20));
   }
 
+  /** Redelivered in place, then given up: rewound to the batch's first record, not committed. */
   @Test
-  void transientFailureIsRetriedThenLeftUncommitted() {
+  void transientFailureIsRetriedThenRewoundUncommitted() {
     kafka.expectedMessageCount(3);
     kafka.whenAnyExchangeReceived(
         exchange -> {
           throw new IOException("broker unreachable");
         });
 
-    assertThatThrownBy(() -> send(submitted(UUID.randomUUID(), "ABCDE1234F", "75000.00", "HOME")))
-        .isInstanceOf(CamelExecutionException.class)
-        .hasRootCauseMessage("broker unreachable");
+    send(
+        submitted(UUID.randomUUID(), "ABCDE1234F", "75000.00", "HOME"),
+        submitted(UUID.randomUUID(), "KLMNO9012P", "50000.00", "AUTO"));
+
     assertThat(kafka.getReceivedCounter()).isEqualTo(3);
-    assertThat(commits).hasValue(0);
+    assertThat(partition.committed()).isEmpty();
+    assertThat(partition.rewoundTo()).containsExactly(42L);
   }
 
-  private void send(String body) {
-    producer.sendBodyAndHeaders(
-        "direct:submitted", body, ConsumedRecord.headers(Topics.SUBMITTED, 42, commits));
+  private void send(String... values) {
+    partition = new ConsumedRecord.Partition(Topics.SUBMITTED, 42);
+    producer.sendBody("direct:submitted", partition.batch(camelContext, values));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Message> reports(Exchange sent) {
+    return sent.getMessage().getBody(List.class);
   }
 
   private static String submitted(UUID id, String pan, String income, String type) {
     return SubmittedMessage.of(id).pan(pan).income(income).loanType(type).toJson();
-  }
-
-  private static JsonNode body(Exchange exchange) {
-    return readTree(exchange.getMessage().getBody(String.class));
   }
 
   private static JsonNode readTree(String json) {

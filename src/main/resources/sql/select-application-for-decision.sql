@@ -1,1 +1,0 @@
-SELECT status, monthly_income_inr, loan_amount_inr FROM applications WHERE id = :#id
