@@ -39,6 +39,7 @@ public final class Deployment implements AutoCloseable {
   private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
   private final Map<String, String> settings = new ConcurrentHashMap<>();
   private volatile List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+  private volatile Duration startTimeout = Duration.ofSeconds(90);
 
   public Deployment(Path dir) {
     this.dir = dir;
@@ -58,6 +59,12 @@ public final class Deployment implements AutoCloseable {
   /** Starts every service from now on with these JVM options instead of the default ones. */
   public Deployment jvmOptions(List<String> options) {
     this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /** Gives every service started from now on this long to become healthy (90 s by default). */
+  public Deployment startTimeout(Duration timeout) {
+    this.startTimeout = timeout;
     return this;
   }
 
@@ -90,7 +97,7 @@ public final class Deployment implements AutoCloseable {
         ServiceProcess.start(
             ServiceProcess.builtJar(), jvmOptions, env, log, port == 0 ? Ports.free() : port);
     services.add(service);
-    service.awaitHealthy(Duration.ofSeconds(90));
+    service.awaitHealthy(startTimeout);
     return service;
   }
 
