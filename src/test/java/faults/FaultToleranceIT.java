@@ -8,6 +8,7 @@ import fixtures.CreditReportMessage;
 import fixtures.SubmittedMessage;
 import fixtures.Topics;
 import harness.ApplicationStream;
+import harness.Deployment;
 import harness.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * A steady stream of loan applications to {@code POST /applications}, from one thread at a fixed
@@ -55,7 +56,7 @@ public final class ApplicationStream {
           "Fatima Sheikh");
   private static final List<String> LOAN_TYPES = List.of("PERSONAL", "HOME", "AUTO");
 
-  private final String baseUrl;
+  private final Supplier<String> baseUrl;
   private final Random random;
   private final HttpClient http;
 
@@ -64,18 +65,31 @@ public final class ApplicationStream {
   }
 
   public ApplicationStream(String baseUrl, long seed) {
+    this(fixed(baseUrl), new Random(seed), newClient());
+  }
+
+  /**
+   * Sends each application to the address {@code baseUrl} gives at that moment: how a test moves a
+   * running stream to another instance when the one it was sending to dies.
+   */
+  public ApplicationStream(Supplier<String> baseUrl, long seed) {
     this(baseUrl, new Random(seed), newClient());
   }
 
-  private ApplicationStream(String baseUrl, Random random, HttpClient http) {
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  private ApplicationStream(Supplier<String> baseUrl, Random random, HttpClient http) {
+    this.baseUrl = baseUrl;
     this.random = random;
     this.http = http;
   }
 
   /** The same generator, continuing its sequence, sending to another address. */
   public ApplicationStream withBaseUrl(String baseUrl) {
-    return new ApplicationStream(baseUrl, random, http);
+    return new ApplicationStream(fixed(baseUrl), random, http);
+  }
+
+  private static Supplier<String> fixed(String baseUrl) {
+    var url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return () -> url;
   }
 
   /**
@@ -128,7 +142,7 @@ public final class ApplicationStream {
 
   private void send(Application application, Result.Builder result) {
     var request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/applications"))
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + "/applications"))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(application.toJson()))

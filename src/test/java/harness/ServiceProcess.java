@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,17 @@ import java.util.stream.Stream;
  * again on the same port. Its environment holds only what the test passes, {@code PORT}, a free
  * {@code MANAGEMENT_PORT} (so that several services on one machine never meet on the default), and
  * the few variables a JVM needs ({@code PATH}, {@code HOME}, locale): nothing of the test JVM's
- * settings leaks into it (not even {@code JAVA_TOOL_OPTIONS}), and it gets no JVM option but {@code
- * -Xmx512m}.
+ * settings leaks into it (not even {@code JAVA_TOOL_OPTIONS}), and it gets no JVM option but {@link
+ * #DEFAULT_JVM_OPTIONS} unless the test names others (several services on a small machine run on
+ * smaller heaps).
  *
  * <p>Standard output and error are appended to the log file the test names; the service writes JSON
  * lines.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+  /** The JVM options of a service whose test names none. */
+  public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
 
   private static final Path TARGET = Path.of("target");
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -97,6 +102,12 @@ public final class ServiceProcess implements AutoCloseable {
    * the same base URL.
    */
   public static ServiceProcess start(Path jar, Map<String, String> env, Path logFile, int port) {
+    return start(jar, DEFAULT_JVM_OPTIONS, env, logFile, port);
+  }
+
+  /** Starts the service on the given port with these JVM options instead of the default ones. */
+  public static ServiceProcess start(
+      Path jar, List<String> jvmOptions, Map<String, String> env, Path logFile, int port) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("No service jar at " + jar);
     }
@@ -104,11 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
     environment.put("PORT", Integer.toString(port));
     int managementPort = Ports.free();
     environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
-    var builder =
-        ChildJvm.processBuilder(
-            List.of(ChildJvm.java(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString()),
-            environment,
-            logFile);
+    var command = new ArrayList<String>();
+    command.add(ChildJvm.java());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+    var builder = ChildJvm.processBuilder(command, environment, logFile);
     try {
       var parent = logFile.toAbsolutePath().getParent();
       if (parent != null) {

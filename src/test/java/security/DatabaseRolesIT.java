@@ -67,6 +67,7 @@ import store.SqlParameters;
 import store.StaffApplicationLookup;
 import store.StaleSweep;
 import store.StatusLookup;
+import store.SweepLock;
 
 /**
  * The database accounts of {@code db/roles.sql}, as compose creates them: Flyway migrates as the
@@ -157,6 +158,9 @@ class DatabaseRolesIT {
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("status", "PENDING"));
     assertThat(statements.query("oldest-pending-age", Map::of)).hasSize(1);
+    assertThat(statements.query("try-sweep-lock", SweepLock.STALE_APPLICATIONS))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("held", true));
     assertThat(statements.update("redrive-stale-applications", new StaleSweep(Duration.ZERO)))
         .isEqualTo(1);
     var reviewId = UUID.randomUUID();

@@ -13,17 +13,21 @@ import prequal.PrequalProperties;
 import prequal.Role;
 import routes.shared.DecisionEvents;
 import routes.shared.ScheduledErrorHandling;
+import routes.shared.SweepLocks;
 import store.OverdueCount;
 import store.OverdueReview;
 import store.OverdueReviewQuery;
 import store.RecordedDecision;
 import store.ReviewEscalation;
+import store.SweepLock;
 
 /**
  * api: every {@code REVIEW_ESCALATION_INTERVAL}, find the review tasks past their due time,
  * escalate each once (a WARN, an audit event and a {@code REVIEW_OVERDUE} event on {@code
  * loan_decisions}), and count the overdue tasks for {@code prequal_reviews_overdue}. Nothing is
- * decided: an overdue task waits for a reviewer, first in the queue.
+ * decided: an overdue task waits for a reviewer, first in the queue. Every api instance counts; one
+ * at a time escalates ({@link SweepLocks}): the select and the escalations are one transaction
+ * under the lock, so a second instance never works through the same tasks.
  */
 @Component
 @ConditionalOnRole(Role.API)
@@ -48,6 +52,16 @@ public class ReviewEscalationRoute extends RouteBuilder {
     from("timer:review-escalation?period=" + intervalMs)
         .routeId("review-escalation")
         .routeConfigurationId(ScheduledErrorHandling.ID)
+        .transacted()
+        .to("sql:classpath:sql/count-overdue-reviews.sql?outputType=SelectOne&outputClass="
+            + OverdueCount.class.getName())
+        .process(this::count)
+        .setBody(constant(SweepLock.REVIEW_ESCALATION))
+        .to(SweepLocks.TRY_LOCK)
+        .filter(SweepLocks::heldElsewhere)
+            .log(LoggingLevel.DEBUG, "Another instance is escalating overdue reviews: skipped")
+            .stop()
+        .end()
         .setBody(constant(new OverdueReviewQuery(BATCH)))
         .to("sql:classpath:sql/select-overdue-reviews.sql?outputClass="
             + OverdueReview.class.getName())
@@ -57,10 +71,7 @@ public class ReviewEscalationRoute extends RouteBuilder {
             .filter(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
                 .log(LoggingLevel.WARN, "Review ${body.reviewId} is overdue: escalated")
             .end()
-        .end()
-        .to("sql:classpath:sql/count-overdue-reviews.sql?outputType=SelectOne&outputClass="
-            + OverdueCount.class.getName())
-        .process(this::count);
+        .end();
     // @formatter:on
   }
 

@@ -1,23 +1,20 @@
-package faults;
+package harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fixtures.Topics;
-import harness.Databases;
-import harness.KafkaBrokerProcess;
-import harness.ServiceProcess;
-import harness.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -32,16 +29,19 @@ import prequal.EmbeddedInfrastructure;
  * database on the embedded PostgreSQL server reachable directly or through a proxy that can cut it,
  * and service processes started from the built jar with settings that make outages short.
  */
-final class Deployment implements AutoCloseable {
+public final class Deployment implements AutoCloseable {
 
-  final Path dir;
-  final KafkaBrokerProcess kafka;
-  final TcpProxy databaseProxy;
-  final JdbcTemplate database;
+  public final Path dir;
+  public final KafkaBrokerProcess kafka;
+  public final TcpProxy databaseProxy;
+  public final JdbcTemplate database;
   private final String databaseUrl;
-  private final List<ServiceProcess> services = new ArrayList<>();
+  private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+  private final Map<String, String> settings = new ConcurrentHashMap<>();
+  private volatile List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+  private volatile Duration startTimeout = Duration.ofSeconds(90);
 
-  Deployment(Path dir) {
+  public Deployment(Path dir) {
     this.dir = dir;
     this.kafka = KafkaBrokerProcess.start(dir.resolve("kafka"));
     var server = EmbeddedInfrastructure.jdbcUrl();
@@ -50,8 +50,29 @@ final class Deployment implements AutoCloseable {
     this.database = new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", ""));
   }
 
-  /** Starts the service with the given roles, its database reached through the proxy or not. */
-  ServiceProcess start(String name, String roles, boolean databaseThroughProxy, int port) {
+  /** Sets this environment variable for every service started from now on. */
+  public Deployment with(String name, String value) {
+    settings.put(name, value);
+    return this;
+  }
+
+  /** Starts every service from now on with these JVM options instead of the default ones. */
+  public Deployment jvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /** Gives every service started from now on this long to become healthy (90 s by default). */
+  public Deployment startTimeout(Duration timeout) {
+    this.startTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Starts the service with the given roles, its database reached through the proxy or not, and
+   * waits until it is healthy. Services may be started from several threads at once.
+   */
+  public ServiceProcess start(String name, String roles, boolean databaseThroughProxy, int port) {
     var env = new HashMap<String, String>();
     env.put("PREQUAL_ROLES", roles);
     env.put(
@@ -70,17 +91,17 @@ final class Deployment implements AutoCloseable {
     env.put("KAFKA_MAX_BLOCK_MS", "3000");
     env.put("KAFKA_REQUEST_TIMEOUT_MS", "3000");
     env.put("KAFKA_DELIVERY_TIMEOUT_MS", "6000");
+    env.putAll(settings);
     var log = dir.resolve(name + "-" + services.size() + ".log");
     var service =
-        port == 0
-            ? ServiceProcess.start(ServiceProcess.builtJar(), env, log)
-            : ServiceProcess.start(ServiceProcess.builtJar(), env, log, port);
+        ServiceProcess.start(
+            ServiceProcess.builtJar(), jvmOptions, env, log, port == 0 ? Ports.free() : port);
     services.add(service);
-    service.awaitHealthy(Duration.ofSeconds(90));
+    service.awaitHealthy(startTimeout);
     return service;
   }
 
-  ServiceProcess start(String name, String roles, boolean databaseThroughProxy) {
+  public ServiceProcess start(String name, String roles, boolean databaseThroughProxy) {
     return start(name, roles, databaseThroughProxy, 0);
   }
 
@@ -89,12 +110,12 @@ final class Deployment implements AutoCloseable {
    * since} ({@link System#nanoTime}), which the scenarios take once the fault is repaired and the
    * last application submitted.
    */
-  Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout) {
+  public Duration awaitAllDecided(Collection<UUID> ids, long since, Duration timeout) {
     return awaitAllDecidedExcept(List.of(), ids, since, timeout);
   }
 
   /** The same, except for the applications given first, which are to stay PENDING. */
-  Duration awaitAllDecidedExcept(
+  public Duration awaitAllDecidedExcept(
       Collection<UUID> undecided, Collection<UUID> ids, long since, Duration timeout) {
     try {
       await()
@@ -123,7 +144,7 @@ final class Deployment implements AutoCloseable {
    * submission cut off by a crash may have been stored without its 202 reaching the client; it must
    * be decided like any other.)
    */
-  void assertEveryApplicationDecidedExactlyOnce(Collection<UUID> accepted) {
+  public void assertEveryApplicationDecidedExactlyOnce(Collection<UUID> accepted) {
     assertEveryApplicationDecidedExactlyOnceExcept(List.of(), accepted);
   }
 
@@ -131,7 +152,7 @@ final class Deployment implements AutoCloseable {
    * The same, except for the applications given first, whose credit reports were refused: each is
    * still PENDING, with no decision in its audit trail.
    */
-  void assertEveryApplicationDecidedExactlyOnceExcept(
+  public void assertEveryApplicationDecidedExactlyOnceExcept(
       Collection<UUID> undecided, Collection<UUID> accepted) {
     var stored = database.queryForList("SELECT id FROM applications", UUID.class);
     assertThat(stored).as("stored applications").containsAll(accepted).containsAll(undecided);
@@ -158,7 +179,7 @@ final class Deployment implements AutoCloseable {
     }
   }
 
-  int decidedTwice() {
+  public int decidedTwice() {
     return database.queryForObject(
         "SELECT count(*) FROM (SELECT application_id FROM application_events WHERE to_status <> 'PENDING'"
             + " GROUP BY application_id HAVING count(*) > 1) twice",
@@ -166,7 +187,7 @@ final class Deployment implements AutoCloseable {
   }
 
   /** How many messages the dead-letter topic holds. */
-  long deadLetters() throws Exception {
+  public long deadLetters() throws Exception {
     try (var admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -188,7 +209,7 @@ final class Deployment implements AutoCloseable {
         .collect(java.util.stream.Collectors.joining("\n"));
   }
 
-  String serviceLogs() {
+  public String serviceLogs() {
     var all = new StringBuilder();
     for (var service : services) {
       service.logLines().forEach(line -> all.append(line).append('\n'));
@@ -210,7 +231,7 @@ final class Deployment implements AutoCloseable {
   }
 
   /** Appends one scenario's figures, read back from the database and the broker, to the results. */
-  void record(String scenario, Collection<UUID> accepted, Duration drain) throws Exception {
+  public void record(String scenario, Collection<UUID> accepted, Duration drain) throws Exception {
     var lost =
         accepted.size()
             - database.queryForObject(
