@@ -147,10 +147,10 @@ class ScaleOutIT {
                 }));
   }
 
-  /** How many records {@code loan_decisions} holds per application and event type. */
   /** One kind of event about one application on {@code loan_decisions}. */
   private record Event(String applicationId, String type) {}
 
+  /** How many records {@code loan_decisions} holds per application and event type. */
   private static Map<Event, Long> eventsByApplicationAndType(Deployment deployment) {
     var records =
         KafkaTestClients.allRecords(

@@ -1,6 +1,9 @@
 package routes.outbox;
 
+import broker.EarlierPublications;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
@@ -34,10 +37,15 @@ public class OutboxRelayRoute extends RouteBuilder {
   static final String CLAIMED = "outboxClaimed";
 
   private final CircuitBreakers circuitBreakers;
+  private final EarlierPublications earlierPublications;
   private final OutboxClaim claim;
 
-  OutboxRelayRoute(CircuitBreakers circuitBreakers, PrequalProperties properties) {
+  OutboxRelayRoute(
+      CircuitBreakers circuitBreakers,
+      EarlierPublications earlierPublications,
+      PrequalProperties properties) {
     this.circuitBreakers = circuitBreakers;
+    this.earlierPublications = earlierPublications;
     var outbox = properties.outbox();
     this.claim = new OutboxClaim(outbox.claimLease(), outbox.batchSize());
   }
@@ -59,12 +67,14 @@ public class OutboxRelayRoute extends RouteBuilder {
             .when(simple("${body.isEmpty()}"))
                 .setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, constant(false))
             .otherwise()
-                .process(OutboxRelayRoute::toRecords)
+                .process(this::toRecords)
                 .doTry()
-                    .circuitBreaker()
-                        .id(CircuitBreakers.OUTBOX_PUBLISHING)
-                        .configuration(CircuitBreakers.OUTBOX_PUBLISHING)
-                        .to("kafka:{{prequal.topics.submitted.name}}").id("publish-outbox")
+                    .filter(OutboxRelayRoute::hasRecords)
+                        .circuitBreaker()
+                            .id(CircuitBreakers.OUTBOX_PUBLISHING)
+                            .configuration(CircuitBreakers.OUTBOX_PUBLISHING)
+                            .to("kafka:{{prequal.topics.submitted.name}}").id("publish-outbox")
+                        .end()
                     .end()
                     .setBody(exchangeProperty(CLAIMED))
                     .to("sql:classpath:sql/mark-outbox-published.sql")
@@ -86,12 +96,34 @@ public class OutboxRelayRoute extends RouteBuilder {
     return !circuitBreakers.permitsCalls(CircuitBreakers.OUTBOX_PUBLISHING);
   }
 
-  /** One Kafka record per claimed row; the claim is kept to mark or release the rows afterwards. */
-  private static void toRecords(Exchange exchange) {
+  /**
+   * One Kafka record per claimed row that is not on its topic already; the claim is kept to mark or
+   * release the rows afterwards. A row claimed before may have been published by the relay that
+   * claimed it then ({@link EarlierPublications}): it is marked, not sent again.
+   */
+  private void toRecords(Exchange exchange) throws TimeoutException {
     List<?> rows = exchange.getMessage().getBody(List.class);
     var events = rows.stream().map(OutboxEvent.class::cast).toList();
     exchange.setProperty(CLAIMED, ClaimedOutboxRows.of(events));
-    exchange.getMessage().setBody(events.stream().map(event -> toRecord(event, exchange)).toList());
+    var claimedBefore = events.stream().filter(OutboxEvent::claimedBefore).toList();
+    var published =
+        claimedBefore.isEmpty()
+            ? Set.<Long>of()
+            : earlierPublications.publishedAlready(claimedBefore);
+    if (!published.isEmpty()) {
+      log.info("{} outbox event(s) were published already by an earlier claim", published.size());
+    }
+    exchange
+        .getMessage()
+        .setBody(
+            events.stream()
+                .filter(event -> !published.contains(event.id()))
+                .map(event -> toRecord(event, exchange))
+                .toList());
+  }
+
+  private static boolean hasRecords(Exchange exchange) {
+    return !exchange.getMessage().getBody(List.class).isEmpty();
   }
 
   private static Message toRecord(OutboxEvent event, Exchange exchange) {
