@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
@@ -118,6 +119,21 @@ final class RunDatabase {
       throw new IllegalStateException("Cannot read the server's settings", e);
     }
     return settings;
+  }
+
+  /**
+   * The server's postmaster, when the server is a process on this machine: the parent of the
+   * backend serving this connection, read while the connection is open.
+   */
+  OptionalLong postmasterPid() {
+    try (var connection = connect();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+      rows.next();
+      return ProcessCpu.postmasterOf(rows.getLong(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot ask the server for its backend's pid", e);
+    }
   }
 
   Connection connect() throws SQLException {
