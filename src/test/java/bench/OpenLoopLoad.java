@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -77,6 +78,8 @@ final class OpenLoopLoad {
       worker.start();
       workers.add(worker);
     }
+    // Every request goes out, however late; then the answers get two request timeouts.
+    awaitAllSent(step, workers);
     long deadline = System.nanoTime() + REQUEST_TIMEOUT.toNanos() * 2;
     boolean finished = true;
     for (var worker : workers) {
@@ -120,6 +123,7 @@ final class OpenLoopLoad {
     final double nanosPerRequest;
     final long start;
     final AtomicInteger next = new AtomicInteger();
+    final CountDownLatch allSent = new CountDownLatch(1);
     final ConcurrentHistogram latency = new ConcurrentHistogram(3);
     final ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
     final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -144,6 +148,9 @@ final class OpenLoopLoad {
           long sent = System.nanoTime();
           maxLag.accumulate(sent - intended);
           lastSent.accumulate(sent);
+          if (i == requests.size() - 1) {
+            allSent.countDown();
+          }
           String error;
           try {
             var answer = connection.exchange(requests.get(i));
@@ -386,6 +393,19 @@ final class OpenLoopLoad {
         return null;
       }
       throw new IOException("connection closed inside a response line");
+    }
+  }
+
+  private static void awaitAllSent(Step step, List<Thread> workers) {
+    try {
+      while (!step.allSent.await(100, TimeUnit.MILLISECONDS)) {
+        if (workers.stream().noneMatch(Thread::isAlive)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while sending", e);
     }
   }
 
