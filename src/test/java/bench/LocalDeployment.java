@@ -125,6 +125,10 @@ final class LocalDeployment implements AutoCloseable {
     return service.pid();
   }
 
+  long brokerPid() {
+    return kafka.pid();
+  }
+
   Duration coldStart() {
     return coldStart;
   }

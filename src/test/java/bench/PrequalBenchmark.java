@@ -54,6 +54,7 @@ public final class PrequalBenchmark {
   private OpenLoopLoad load;
   private ApplicationStream mix;
   private long servicePid;
+  private ProcessCpu cpu;
 
   private PrequalBenchmark(BenchSettings settings) {
     this.settings = settings;
@@ -109,6 +110,7 @@ public final class PrequalBenchmark {
       load = new OpenLoopLoad(baseUrl, settings.maxInFlight());
       mix = new ApplicationStream(baseUrl, SEED);
       var postgres = database.serverSettings();
+      cpu = ProcessCpu.of(cpuGroups(local));
 
       var steps = new ArrayList<StepResult>();
       if (!settings.warmup().isZero()) {
@@ -180,6 +182,29 @@ public final class PrequalBenchmark {
         Runtime.getRuntime().removeShutdownHook(cleanup);
       }
     }
+  }
+
+  /** The processes whose CPU time each step reports, and why any of them cannot be. */
+  private List<ProcessCpu.Group> cpuGroups(LocalDeployment local) {
+    var service =
+        servicePid > 0
+            ? ProcessCpu.Group.process(ProcessCpu.SERVICE, servicePid)
+            : ProcessCpu.Group.unknown(
+                ProcessCpu.SERVICE,
+                "needs the service's process: the local run, or -Dbench.service-pid");
+    var postmaster = database.postmasterPid();
+    var postgres =
+        postmaster.isPresent()
+            ? ProcessCpu.Group.tree(ProcessCpu.POSTGRES, postmaster.getAsLong())
+            : ProcessCpu.Group.unknown(
+                ProcessCpu.POSTGRES, "the server is not a process on this machine");
+    var kafka =
+        local != null
+            ? ProcessCpu.Group.process(ProcessCpu.KAFKA, local.brokerPid())
+            : ProcessCpu.Group.unknown(ProcessCpu.KAFKA, "only known in the local run");
+    var loadGenerator =
+        ProcessCpu.Group.process(ProcessCpu.LOAD_GENERATOR, ProcessHandle.current().pid());
+    return List.of(service, postgres, kafka, loadGenerator);
   }
 
   /**
@@ -276,6 +301,7 @@ public final class PrequalBenchmark {
     // Runs until shutdownNow below; a failed sample only loses that second's figure.
     var unused = sampler.scheduleAtFixedRate(() -> sample(samples, rssMax), 1, 1, TimeUnit.SECONDS);
     long gcBefore = gcMillis();
+    var cpuBefore = cpu.snapshot();
     var client = load.run(bodies, rate);
     long gcMillis = gcMillis() - gcBefore;
     sampler.shutdownNow();
@@ -285,7 +311,9 @@ public final class PrequalBenchmark {
     long drainStart = System.nanoTime();
     awaitDrained(pendingBefore);
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    var cpuAfter = cpu.snapshot();
     var decisions = database.decisions(client.accepted());
+    var stepCpu = cpu.between(cpuBefore, cpuAfter, decisions.decided());
 
     double seconds = duration.toMillis() / 1000.0;
     List<Long> pending = List.copyOf(samples);
@@ -331,6 +359,7 @@ public final class PrequalBenchmark {
             decisions.decidedPerSecond(),
             rssMax.get() < 0 ? null : rssMax.get(),
             gcMillis,
+            stepCpu,
             shortfalls.isEmpty(),
             shortfalls.isEmpty() ? "sustainable" : String.join("; ", shortfalls));
     log(
@@ -347,6 +376,7 @@ public final class PrequalBenchmark {
                     : Report.millis(result.decisionLatencyMs().p99()),
                 Report.rate(result.decidedPerSecond()),
                 result.verdict()));
+    log(name + ": CPU per application: " + Report.cpuSummary(stepCpu));
     return result;
   }
 

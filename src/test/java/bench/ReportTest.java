@@ -1,8 +1,10 @@
 package bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import bench.BenchRun.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,221 @@ class ReportTest {
       new PgBench.Result("15.14", 4, 2, 15, 8_000, 0.5, "pgbench -n ...", "INSERT ...");
 
   @Test
-  void aShortLowRateRunMeasuresOnlyTheColdStart() {
+  void theTargetsReadAsTheIssueStatesThem() {
+    assertThat(
+            List.of(
+                Report.SUSTAINED_TARGET,
+                Report.SUBMIT_TARGET,
+                Report.DECISION_TARGET,
+                Report.PGBENCH_TARGET,
+                Report.CPU_TARGET,
+                Report.COLD_START_TARGET,
+                Report.RSS_TARGET))
+        .containsExactly(
+            "≥ 2,000 applications/s decided end to end, sustained for 60 s, nothing left PENDING after the drain",
+            "submit p99 ≤ 50 ms at 1,000 applications/s offered",
+            "decision p99 ≤ 1 s at 1,000 applications/s offered",
+            "decided/s ≥ 0.23 × pgbench single-row insert TPS (same server, same run)",
+            "CPU per application, by process (service, PostgreSQL, Kafka broker, load generator), reported",
+            "cold start of all roles ≤ 8 s",
+            "service resident memory ≤ 600 MB under the 2,000/s load");
+  }
+
+  @ParameterizedTest(name = "{0} ms reads as {1}")
+  @CsvSource({"50, 50 ms", "999, 999 ms", "1000, 1 s", "1500, 1.5 s"})
+  void aThresholdReadsInTheUnitThatSuitsIt(double millis, String text) {
+    assertThat(Report.limit(millis)).isEqualTo(text);
+  }
+
+  @ParameterizedTest(name = "{0}/s offered for {1} s, sustainable {2}: {3}")
+  @CsvSource({
+    "1999, 60,   true,  not measured",
+    "2000, 59.9, true,  not measured",
+    "2000, 60,   true,  met",
+    "2000, 60,   false, not met",
+    "2500, 90,   true,  met",
+    "2500, 90,   false, not met"
+  })
+  void theSustainedRateNeedsAStepOfferingItForAMinuteThatKeptUp(
+      int rate, double seconds, boolean sustainable, String result) {
+    var step = step(StepResult.RUN, rate, seconds, sustainable, rate * 0.99, 10, 500, 400L);
+
+    var verdict = verdict(List.of(step), Report.SUSTAINED_TARGET);
+
+    assertThat(verdict.result()).isEqualTo(result);
+    if (result.equals(Verdict.NOT_MEASURED)) {
+      assertThat(verdict.note())
+          .isEqualTo(
+              "needs a step offering ≥ 2,000/s for ≥ 60 s: -Dbench.rate=2000 -Dbench.duration=60s");
+    }
+  }
+
+  @Test
+  void applicationsLeftPendingAfterTheDrainBreakTheSustainedRate() {
+    var pending =
+        step(
+            StepResult.RUN,
+            2000,
+            60,
+            false,
+            2000,
+            10,
+            500,
+            400L,
+            12,
+            "12 still PENDING after a 30 s drain",
+            cpu());
+
+    var verdict = verdict(List.of(pending), Report.SUSTAINED_TARGET);
+
+    assertThat(verdict.result()).isEqualTo(Verdict.NOT_MET);
+    assertThat(verdict.figure()).endsWith("12 PENDING after the drain");
+    assertThat(verdict.note()).isEqualTo("12 still PENDING after a 30 s drain");
+  }
+
+  @ParameterizedTest(name = "{0}/s offered, submit p99 {1} ms: {2}")
+  @CsvSource({
+    "1000, 50,   met",
+    "1000, 50.1, not met",
+    "999,  10,   not measured",
+    "1001, 10,   not measured"
+  })
+  void submitLatencyIsJudgedAtTheTargetRateOnly(int rate, double p99, String result) {
+    var step = step(StepResult.RUN, rate, 60, true, rate, p99, 500, 400L);
+
+    assertThat(verdict(List.of(step), Report.SUBMIT_TARGET).result()).isEqualTo(result);
+  }
+
+  @ParameterizedTest(name = "{0}/s offered, decision p99 {1} ms, {2} left PENDING: {3}")
+  @CsvSource({
+    "1000, 1000,   0, met",
+    "1000, 1000.1, 0, not met",
+    "1000, 500,    3, not met",
+    "900,  500,    0, not measured"
+  })
+  void decisionLatencyNeedsEveryApplicationDecidedInTime(
+      int rate, double p99, long stillPending, String result) {
+    var step =
+        step(
+            StepResult.RUN,
+            rate,
+            60,
+            stillPending == 0,
+            rate,
+            10,
+            p99,
+            400L,
+            stillPending,
+            "x",
+            cpu());
+
+    assertThat(verdict(List.of(step), Report.DECISION_TARGET).result()).isEqualTo(result);
+  }
+
+  @ParameterizedTest(name = "{0} decided/s over 8,000 TPS, a faster step fell behind {1}: {2}")
+  @CsvSource({
+    "1840, true,  met",
+    "1840, false, met",
+    "1839, true,  not met",
+    "1839, false, not measured"
+  })
+  void theRatioToPgbenchCountsAgainstTheServiceOnlyOnceItsLimitWasFound(
+      double decided, boolean limitFound, String result) {
+    var steps = new ArrayList<StepResult>();
+    steps.add(step(StepResult.RUN, 2000, 60, true, decided, 10, 500, 400L));
+    if (limitFound) {
+      steps.add(step(StepResult.SEARCH, 3000, 20, false, 1700, 900, 9000, 400L));
+    }
+
+    var verdict = verdict(steps, Report.PGBENCH_TARGET);
+
+    assertThat(verdict.result()).isEqualTo(result);
+    assertThat(verdict.figure()).startsWith(Report.rate(decided) + " decided/s ÷ 8,000 TPS");
+  }
+
+  @Test
+  void withoutPgbenchTheRatioIsNotMeasured() {
+    var steps = List.of(step(StepResult.RUN, 1000, 60, true, 1000, 10, 200, null));
+
+    var verdict =
+        Report.targets(steps, LOCAL, null).stream()
+            .filter(v -> v.target().equals(Report.PGBENCH_TARGET))
+            .findFirst()
+            .get();
+
+    assertThat(verdict.result()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(verdict.note()).isEqualTo("pgbench did not run");
+  }
+
+  @ParameterizedTest(name = "cold start {0} s: {1}")
+  @CsvSource({"8, met", "8.01, not met", ", not measured"})
+  void coldStart(Double seconds, String result) {
+    var deployment =
+        new BenchRun.Deployment("local", "x", List.of(), seconds, 400L, "x", LOCAL.postgres());
+    var steps = List.of(step(StepResult.RUN, 1000, 60, true, 1000, 10, 200, 400L));
+
+    var verdict =
+        Report.targets(steps, deployment, PGBENCH).stream()
+            .filter(v -> v.target().equals(Report.COLD_START_TARGET))
+            .findFirst()
+            .get();
+
+    assertThat(verdict.result()).isEqualTo(result);
+  }
+
+  @ParameterizedTest(name = "{0} MB at {1}/s offered: {2}")
+  @CsvSource({
+    "600, 2000, met",
+    "601, 2000, not met",
+    "601, 500,  not met",
+    "600, 1999, not measured",
+    "  , 2000, not measured"
+  })
+  void residentMemoryCountsUnderTheSustainedRateOrWhenAlreadyTooLarge(
+      Long rssMb, int rate, String result) {
+    var step = step(StepResult.RUN, rate, 60, true, rate, 10, 200, rssMb);
+
+    assertThat(verdict(List.of(step), Report.RSS_TARGET).result()).isEqualTo(result);
+  }
+
+  @Test
+  void cpuPerApplicationIsReportedForTheThroughputStep() {
+    var steps =
+        List.of(
+            step(StepResult.RUN, 1000, 60, true, 1000, 10, 200, 400L),
+            step(StepResult.RUN, 2000, 60, true, 2000, 10, 200, 400L));
+
+    var verdict = verdict(steps, Report.CPU_TARGET);
+
+    assertThat(verdict.result()).isEqualTo(Verdict.MET);
+    assertThat(verdict.figure())
+        .isEqualTo(
+            "at 2000/s offered: service 1.30 ms (0.63 cores), PostgreSQL 1.20 ms (0.58 cores), "
+                + "Kafka broker 0.44 ms (0.21 cores), load generator 0.47 ms (0.23 cores), all four 3.41 ms");
+  }
+
+  @Test
+  void aProcessThatCouldNotBeReadLeavesCpuNotMeasured() {
+    var cpu =
+        new StepCpu(
+            60,
+            60_000,
+            List.of(
+                new StepCpu.Use("service", List.of(11L), 78.0, 1.3, 1.3, ""),
+                new StepCpu.Use("PostgreSQL", List.of(12L), 72.0, 1.2, 1.2, ""),
+                StepCpu.Use.notMeasured("Kafka broker", List.of(), "only known in the local run"),
+                new StepCpu.Use("load generator", List.of(14L), 28.2, 0.47, 0.47, "")));
+    var step = step(StepResult.RUN, 1000, 60, true, 1000, 10, 200, 400L, 0, "sustainable", cpu);
+
+    var verdict = verdict(List.of(step), Report.CPU_TARGET);
+
+    assertThat(verdict.result()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(verdict.note()).isEqualTo("Kafka broker: only known in the local run");
+    assertThat(cpu.totalMsPerApplication()).isNull();
+  }
+
+  @Test
+  void aShortLowRateRunMeasuresOnlyTheColdStartAndTheCpu() {
     var steps =
         List.of(
             step(StepResult.WARM_UP, 50, 5, true, 50, 4, 120, null),
@@ -41,77 +257,38 @@ class ReportTest {
     var verdicts = Report.targets(steps, LOCAL, PGBENCH);
 
     assertThat(verdicts)
-        .extracting(Verdict::result)
+        .extracting(Verdict::target, Verdict::result)
         .containsExactly(
-            Verdict.NOT_MEASURED,
-            Verdict.NOT_MEASURED,
-            Verdict.NOT_MEASURED,
-            Verdict.NOT_MEASURED,
-            Verdict.MET,
-            Verdict.NOT_MEASURED);
-    assertThat(verdicts.get(3).figure()).contains("50 decided/s ÷ 8,000 TPS");
+            tuple(Report.SUSTAINED_TARGET, Verdict.NOT_MEASURED),
+            tuple(Report.SUBMIT_TARGET, Verdict.NOT_MEASURED),
+            tuple(Report.DECISION_TARGET, Verdict.NOT_MEASURED),
+            tuple(Report.PGBENCH_TARGET, Verdict.NOT_MEASURED),
+            tuple(Report.CPU_TARGET, Verdict.MET),
+            tuple(Report.COLD_START_TARGET, Verdict.MET),
+            tuple(Report.RSS_TARGET, Verdict.NOT_MEASURED));
   }
 
   @Test
   void aFullRunJudgesEveryTarget() {
     var steps =
         List.of(
-            step(StepResult.WARM_UP, 500, 15, true, 500, 30, 300, 400L),
-            step(StepResult.RUN, 500, 60, true, 499.9, 12, 250, 450L),
-            step(StepResult.RUN, 1500, 60, true, 1499.8, 40, 600, 560L),
-            step(StepResult.SEARCH, 2000, 20, true, 1999.5, 60, 800, 580L),
-            step(StepResult.SEARCH, 2500, 20, false, 2100, 900, 9000, 590L));
+            step(StepResult.WARM_UP, 1000, 15, true, 1000, 30, 300, 400L),
+            step(StepResult.RUN, 1000, 60, true, 999.9, 12, 250, 450L),
+            step(StepResult.RUN, 2000, 60, true, 1999.8, 40, 600, 560L),
+            step(StepResult.SEARCH, 2500, 20, true, 2499.5, 60, 800, 580L),
+            step(StepResult.SEARCH, 3000, 20, false, 2600, 900, 9000, 590L));
 
     var verdicts = Report.targets(steps, LOCAL, PGBENCH);
 
-    assertThat(verdicts)
-        .extracting(Verdict::result)
-        .containsExactly(
-            Verdict.MET, Verdict.MET, Verdict.MET, Verdict.MET, Verdict.MET, Verdict.MET);
+    assertThat(verdicts).extracting(Verdict::result).containsOnly(Verdict.MET);
     // The yardstick is the best sustainable step, not the faster one that fell behind.
-    assertThat(verdicts.get(3).figure()).contains("2,000 decided/s ÷ 8,000 TPS = 0.250");
-    assertThat(Report.throughputStep(steps).get().offeredPerSecond()).isEqualTo(2000);
+    assertThat(verdict(steps, Report.PGBENCH_TARGET).figure())
+        .isEqualTo("2,500 decided/s ÷ 8,000 TPS = 0.312");
+    assertThat(Report.throughputStep(steps).get().offeredPerSecond()).isEqualTo(2500);
   }
 
   @Test
-  void figuresBeyondTheTargetsAreNotMet() {
-    var steps =
-        List.of(
-            step(StepResult.RUN, 500, 60, true, 500, 30, 1_200, 450L),
-            step(StepResult.RUN, 1500, 60, false, 1100, 2_000, 20_000, 700L));
-    var slowStart =
-        new BenchRun.Deployment("local", "x", List.of(), 9.2, 700L, "x", LOCAL.postgres());
-
-    var verdicts = Report.targets(steps, slowStart, PGBENCH);
-
-    assertThat(verdicts)
-        .extracting(Verdict::result)
-        .containsExactly(
-            Verdict.NOT_MET,
-            Verdict.NOT_MET,
-            Verdict.NOT_MET,
-            Verdict.NOT_MET,
-            Verdict.NOT_MET,
-            Verdict.NOT_MET);
-    assertThat(verdicts.get(0).note()).isEqualTo("backlog grew");
-  }
-
-  @Test
-  void withoutPgbenchOrALocalRunThoseTargetsAreNotMeasured() {
-    var external =
-        new BenchRun.Deployment(
-            "external", "http://10.0.0.5:8000", List.of(), null, null, null, LOCAL.postgres());
-    var steps = List.of(step(StepResult.RUN, 500, 60, true, 500, 10, 200, null));
-
-    var verdicts = Report.targets(steps, external, null);
-
-    assertThat(verdicts.get(3).result()).isEqualTo(Verdict.NOT_MEASURED);
-    assertThat(verdicts.get(4).result()).isEqualTo(Verdict.NOT_MEASURED);
-    assertThat(verdicts.get(5).result()).isEqualTo(Verdict.NOT_MEASURED);
-  }
-
-  @Test
-  void theMarkdownHasTheMachineTheTargetsAndEveryStep() {
+  void theMarkdownHasTheMachineTheTargetsEveryStepAndItsCpu() {
     var steps =
         List.of(
             step(StepResult.WARM_UP, 50, 5, true, 50, 4, 120, 300L),
@@ -155,7 +332,12 @@ class ReportTest {
         .contains("| warm-up | 50 | 5 s |")
         .contains("| run 50/s | 50 | 10 s |")
         .contains("no: backlog grew")
-        .contains("fsync off, synchronous_commit off, shared_buffers 128MB) — NOT DURABLE");
+        .contains("fsync off, synchronous_commit off, shared_buffers 128MB) — NOT DURABLE")
+        .contains(
+            "| Step | Window | Decided | service | PostgreSQL | Kafka broker | load generator | All four |")
+        .contains(
+            "| run 50/s | 60 s | 60000 | 1.30 ms (0.63 cores) | 1.20 ms (0.58 cores) "
+                + "| 0.44 ms (0.21 cores) | 0.47 ms (0.23 cores) | 3.41 ms (1.65 cores) |");
   }
 
   @ParameterizedTest(name = "fsync {0}, synchronous_commit {1}: durable {2}")
@@ -181,6 +363,13 @@ class ReportTest {
             "backlog grew by 14 in the second half (tolerance 13)");
   }
 
+  private static Verdict verdict(List<StepResult> steps, String target) {
+    return Report.targets(steps, LOCAL, PGBENCH).stream()
+        .filter(verdict -> verdict.target().equals(target))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static StepResult step(
       String kind,
       int rate,
@@ -190,6 +379,32 @@ class ReportTest {
       double submitP99,
       double decisionP99,
       Long rss) {
+    return step(
+        kind,
+        rate,
+        seconds,
+        sustainable,
+        decidedPerSecond,
+        submitP99,
+        decisionP99,
+        rss,
+        0,
+        sustainable ? "sustainable" : "backlog grew",
+        cpu());
+  }
+
+  private static StepResult step(
+      String kind,
+      int rate,
+      double seconds,
+      boolean sustainable,
+      double decidedPerSecond,
+      double submitP99,
+      double decisionP99,
+      Long rss,
+      long stillPending,
+      String verdict,
+      StepCpu cpu) {
     var submit =
         new StepResult.Latency(
             100, submitP99 / 3, submitP99 / 2, submitP99, submitP99 * 2, submitP99 / 3);
@@ -214,14 +429,27 @@ class ReportTest {
         StepResult.backlogTolerance(rate, seconds),
         List.of(),
         1.0,
-        0,
+        stillPending,
         0,
         0,
         decision,
         decidedPerSecond,
         rss,
         5.0,
+        cpu,
         sustainable,
-        sustainable ? "sustainable" : "backlog grew");
+        verdict);
+  }
+
+  /** Sample figures in the shape the harness records; the arithmetic is ProcessCpuTest's. */
+  private static StepCpu cpu() {
+    return new StepCpu(
+        60,
+        60_000,
+        List.of(
+            new StepCpu.Use("service", List.of(11L), 78.0, 1.30, 0.63, ""),
+            new StepCpu.Use("PostgreSQL", List.of(12L), 72.0, 1.20, 0.58, ""),
+            new StepCpu.Use("Kafka broker", List.of(13L), 26.4, 0.44, 0.21, ""),
+            new StepCpu.Use("load generator", List.of(14L), 28.2, 0.47, 0.23, "")));
   }
 }

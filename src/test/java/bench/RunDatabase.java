@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
@@ -36,6 +37,7 @@ final class RunDatabase {
   private final String url;
   private final String user;
   private final String password;
+  private Connection counting;
 
   RunDatabase(String url, String user, String password) {
     this.url = url;
@@ -46,18 +48,37 @@ final class RunDatabase {
   /**
    * All PENDING applications, whoever submitted them; the backlog is judged by how this changes, so
    * applications left PENDING before the run (dead-lettered ones stay so) cancel out. It uses the
-   * index on {@code status} and is cheap enough to ask every second under load.
+   * index on {@code status} and is cheap enough to ask every second under load, on one connection
+   * kept for it: a new one each time would start a backend each time, CPU the results would charge
+   * to PostgreSQL and to the load generator.
    */
-  long pendingCount() {
-    try (var connection = connect();
-        var statement = connection.createStatement();
-        var rows =
-            statement.executeQuery("SELECT count(*) FROM applications WHERE status = 'PENDING'")) {
-      rows.next();
-      return rows.getLong(1);
+  synchronized long pendingCount() {
+    try {
+      if (counting == null || counting.isClosed()) {
+        counting = connect();
+      }
+      try (var statement = counting.createStatement();
+          var rows =
+              statement.executeQuery(
+                  "SELECT count(*) FROM applications WHERE status = 'PENDING'")) {
+        rows.next();
+        return rows.getLong(1);
+      }
     } catch (SQLException e) {
+      closeCounting();
       throw new IllegalStateException("Cannot count the PENDING applications", e);
     }
+  }
+
+  private void closeCounting() {
+    try {
+      if (counting != null) {
+        counting.close();
+      }
+    } catch (SQLException e) {
+      // A broken connection is replaced on the next count.
+    }
+    counting = null;
   }
 
   /** How the given applications stand now: stored, decided, and how long each decision took. */
@@ -118,6 +139,21 @@ final class RunDatabase {
       throw new IllegalStateException("Cannot read the server's settings", e);
     }
     return settings;
+  }
+
+  /**
+   * The server's postmaster, when the server is a process on this machine: the parent of the
+   * backend serving this connection, read while the connection is open.
+   */
+  OptionalLong postmasterPid() {
+    try (var connection = connect();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+      rows.next();
+      return ProcessCpu.postmasterOf(rows.getLong(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot ask the server for its backend's pid", e);
+    }
   }
 
   Connection connect() throws SQLException {

@@ -26,6 +26,7 @@ import org.HdrHistogram.Histogram;
  * @param serviceRssMaxMb the service's largest resident set sampled during the load, if known
  * @param loadGeneratorGcMs garbage collection in the harness's own JVM during the load; large
  *     values would inflate the submit latencies it measured
+ * @param cpu CPU time by process from the start of the load to the end of the drain
  */
 record StepResult(
     String name,
@@ -52,6 +53,7 @@ record StepResult(
     double decidedPerSecond,
     Long serviceRssMaxMb,
     double loadGeneratorGcMs,
+    StepCpu cpu,
     boolean sustainable,
     String verdict) {
 

@@ -172,6 +172,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     return clientProperties(ADMIN_USER);
   }
 
+  /** The broker's JVM, for the benchmark's CPU figures; a restart gives it a new one. */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException("The broker has not been started");
+    }
+    return process.pid();
+  }
+
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
