@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +78,7 @@ public class DeadLetterRedrive {
       var end = consumer.endOffsets(partitions);
       int moved = 0;
       var deadline = System.nanoTime() + MAX_DURATION.toNanos();
-      while (!reached(consumer, end)) {
+      while (!TopicReads.reached(consumer, end)) {
         if (System.nanoTime() > deadline) {
           throw new TimeoutException(
               "Re-drive stopped after " + MAX_DURATION + " with " + moved + " moved; call again");
@@ -117,28 +115,16 @@ public class DeadLetterRedrive {
     return new ProducerRecord<>(deadLetter.originalTopic(), record.key(), payload);
   }
 
-  private static boolean reached(
-      KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-  }
-
   private Map<String, Object> consumerConfig() {
-    return security.appliedTo(
+    return TopicReads.consumerConfig(
+        brokers,
+        security,
+        GROUP,
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            brokers,
             ConsumerConfig.GROUP_ID_CONFIG,
             GROUP,
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            GROUP + "-" + UUID.randomUUID(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class));
+            "earliest"));
   }
 
   private Map<String, Object> producerConfig() {

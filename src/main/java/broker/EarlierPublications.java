@@ -6,13 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import store.OutboxEvent;
@@ -74,7 +71,7 @@ public class EarlierPublications {
         consumer.seek(partition, offset == null ? end.get(partition) : offset.offset());
       }
       var deadline = System.nanoTime() + MAX_DURATION.toNanos();
-      while (found.size() < wanted.size() && !reached(consumer, end)) {
+      while (found.size() < wanted.size() && !TopicReads.reached(consumer, end)) {
         if (System.nanoTime() > deadline) {
           throw new TimeoutException("Reading " + topic + " back took longer than " + MAX_DURATION);
         }
@@ -90,23 +87,7 @@ public class EarlierPublications {
     return found;
   }
 
-  private static boolean reached(
-      KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-  }
-
   private Map<String, Object> consumerConfig() {
-    return security.appliedTo(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            brokers,
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "outbox-read-back-" + UUID.randomUUID(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class));
+    return TopicReads.consumerConfig(brokers, security, "outbox-read-back", Map.of());
   }
 }
