@@ -2,12 +2,14 @@ package broker;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.CommitManager;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -24,10 +26,14 @@ import org.springframework.context.annotation.Configuration;
  *       per partition, of the batch's last record there.
  *   <li>A batch given up (retries exhausted, or a shutdown) is <em>rewound</em>: each partition's
  *       consumer position goes back to the batch's first record there, so the next poll reads it
- *       again, as a single-record consumer's {@code breakOnFirstError} would. Records fetched
- *       before the rewind that camel-kafka still holds for a later batch of the same poll are then
- *       no longer {@linkplain RecordPosition#isCurrent() current}, and the routes leave them alone:
- *       otherwise committing them would carry the partition past the records given up.
+ *       again, as a single-record consumer's {@code breakOnFirstError} would.
+ *   <li>Until a batch reaching back to that record is committed, the partition is not committed at
+ *       all. camel-kafka may still hold records fetched before the rewind, beyond the ones given
+ *       up, and hand them over as a later batch; their commit would carry the partition past the
+ *       records given up. They are worked (every stage is idempotent), not committed, and read
+ *       again after the rewound ones. A later rewind never moves the position forward past an
+ *       earlier one. If another consumer has meanwhile committed the partition past the rewound
+ *       record, after a rebalance, that consumer has worked it, and commits go on.
  * </ul>
  *
  * camel-kafka's own factories do not serve a batch: the asynchronous one only caches offsets until
@@ -45,28 +51,32 @@ public class KafkaCommits {
     long offset();
 
     /**
-     * Whether the record is still ahead of its consumer's position: not fetched before a rewind.
+     * Commits the partition through this record, the last one there of a batch whose first one
+     * there is at {@code batchStart}, unless records rewound to are still to be read again.
      */
-    boolean isCurrent();
+    void commitBatchFrom(long batchStart);
 
     /** Moves the consumer's position on the record's partition back to the record. */
     void rewind();
+
+    @Override
+    default void commit() {
+      commitBatchFrom(offset());
+    }
   }
 
   @Bean
   KafkaManualCommitFactory kafkaManualCommitFactory() {
-    return KafkaCommits::position;
-  }
-
-  private static RecordPosition position(
-      KafkaManualCommitFactory.CamelExchangePayload exchange,
-      KafkaManualCommitFactory.KafkaRecordPayload record,
-      CommitManager commitManager) {
-    return new ConsumerRecordPosition(
-        exchange.consumer,
-        record.partition,
-        record.recordOffset,
-        Duration.ofMillis(record.commitTimeout));
+    // Weak keys: a consumer camel-kafka replaces on reconnect takes its rewinds with it.
+    Map<Consumer<?, ?>, Map<TopicPartition, Long>> rewoundByConsumer =
+        Collections.synchronizedMap(new WeakHashMap<>());
+    return (exchange, record, commitManager) ->
+        new ConsumerRecordPosition(
+            exchange.consumer,
+            rewoundByConsumer.computeIfAbsent(exchange.consumer, consumer -> new HashMap<>()),
+            record.partition,
+            record.recordOffset,
+            Duration.ofMillis(record.commitTimeout));
   }
 
   public static RecordPosition of(Exchange record) {
@@ -75,11 +85,18 @@ public class KafkaCommits {
 
   /** Commits each partition of the batch up to and including its last record in the batch. */
   public static void commit(Collection<Exchange> records) {
-    lastOfEachPartition(records).values().forEach(RecordPosition::commit);
+    var first = new LinkedHashMap<TopicPartition, RecordPosition>();
+    var last = new LinkedHashMap<TopicPartition, RecordPosition>();
+    for (var record : records) {
+      var position = of(record);
+      first.putIfAbsent(position.partition(), position);
+      last.put(position.partition(), position);
+    }
+    last.forEach((partition, position) -> position.commitBatchFrom(first.get(partition).offset()));
   }
 
   /** Rewinds each partition of the batch to its first record in the batch. */
-  public static void rewind(List<Exchange> records) {
+  public static void rewind(Collection<Exchange> records) {
     var first = new LinkedHashMap<TopicPartition, RecordPosition>();
     for (var record : records) {
       var position = of(record);
@@ -88,36 +105,46 @@ public class KafkaCommits {
     first.values().forEach(RecordPosition::rewind);
   }
 
-  private static Map<TopicPartition, RecordPosition> lastOfEachPartition(
-      Collection<Exchange> records) {
-    var last = new LinkedHashMap<TopicPartition, RecordPosition>();
-    for (var record : records) {
-      var position = of(record);
-      last.put(position.partition(), position);
-    }
-    return last;
-  }
-
+  /**
+   * A record's position, with the partitions its consumer has rewound and the offset each went back
+   * to; only the consumer's polling thread touches them.
+   */
   private record ConsumerRecordPosition(
-      Consumer<?, ?> consumer, TopicPartition partition, long offset, Duration commitTimeout)
+      Consumer<?, ?> consumer,
+      Map<TopicPartition, Long> rewound,
+      TopicPartition partition,
+      long offset,
+      Duration commitTimeout)
       implements RecordPosition {
 
     @Override
-    public void commit() {
+    public void commitBatchFrom(long batchStart) {
+      var rewoundTo = rewound.get(partition);
+      if (rewoundTo != null) {
+        if (batchStart > rewoundTo && !committedPast(rewoundTo)) {
+          return;
+        }
+        if (offset >= rewoundTo) {
+          rewound.remove(partition);
+        }
+      }
       consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), commitTimeout);
     }
 
     @Override
-    public boolean isCurrent() {
+    public void rewind() {
       // A partition this consumer no longer holds is another consumer's to read.
-      return consumer.assignment().contains(partition) && offset < consumer.position(partition);
+      if (!consumer.assignment().contains(partition)) {
+        return;
+      }
+      var to = Math.min(offset, rewound.getOrDefault(partition, offset));
+      consumer.seek(partition, to);
+      rewound.put(partition, to);
     }
 
-    @Override
-    public void rewind() {
-      if (consumer.assignment().contains(partition)) {
-        consumer.seek(partition, offset);
-      }
+    private boolean committedPast(long rewoundTo) {
+      var committed = consumer.committed(Set.of(partition), commitTimeout).get(partition);
+      return committed != null && committed.offset() > rewoundTo;
     }
   }
 }

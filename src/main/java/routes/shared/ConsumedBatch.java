@@ -11,8 +11,8 @@ import org.apache.camel.Exchange;
 
 /**
  * A poll's records as a consumer route works them, kept on the batch exchange while its body goes
- * from step to step: each current record read into its message, and the ones that can never succeed
- * set aside, with why, to be dead-lettered one by one.
+ * from step to step: each record read into its message, and the ones that can never succeed set
+ * aside, with why, to be dead-lettered one by one.
  *
  * <p>A record holding no message (a tombstone, the JSON {@code null}), one that is not JSON or
  * breaks the message rules, is poison when read; a route sets others aside later ({@link
@@ -39,19 +39,12 @@ public final class ConsumedBatch<T> {
     this.poison = poison;
   }
 
-  /**
-   * Reads the batch exchange's records and keeps the result on it. Records fetched before a rewind
-   * are left out: the next poll reads them again.
-   */
+  /** Reads the batch exchange's records and keeps the result on it. */
   public static <T> ConsumedBatch<T> read(Exchange batch, ObjectReader reader, Class<T> type) {
-    var records = new ArrayList<Exchange>();
+    var records = records(batch);
     var messages = new ArrayList<Consumed<T>>();
     var poison = new ArrayList<Poison>();
-    for (var record : records(batch)) {
-      if (!KafkaCommits.of(record).isCurrent()) {
-        continue;
-      }
-      records.add(record);
+    for (var record : records) {
       try {
         messages.add(new Consumed<>(record, type.cast(message(record, reader))));
       } catch (JsonProcessingException | InvalidMessageException e) {
@@ -81,18 +74,12 @@ public final class ConsumedBatch<T> {
   }
 
   /**
-   * Gives the batch up: rewinds its partitions to its first current record on each, so the next
-   * poll reads them again.
+   * Gives the batch up: rewinds its partitions to its first record on each, for the next poll. A
+   * batch that failed before it was read still holds its records as its body.
    */
   public static void rewind(Exchange batch) {
     ConsumedBatch<?> consumed = of(batch);
-    var current =
-        consumed != null
-            ? consumed.records
-            : records(batch).stream()
-                .filter(record -> KafkaCommits.of(record).isCurrent())
-                .toList();
-    KafkaCommits.rewind(current);
+    KafkaCommits.rewind(consumed != null ? consumed.records : records(batch));
   }
 
   /** The good messages, in the order they were polled. */
