@@ -101,12 +101,14 @@ public record PrequalProperties(
 
   /**
    * The HTTP API's bounds: the largest request body it reads, how long an Idempotency-Key stands
-   * for the application it created, and how often keys older than that are purged.
+   * for the application it created, how often keys older than that are purged, and how submissions
+   * are stored together.
    */
   public record Api(
       @NotNull DataSize maxBodySize,
       @NotNull @DurationMin(minutes = 1) Duration idempotencyKeyRetention,
-      @NotNull @DurationMin(seconds = 1) Duration idempotencyKeyPurgeInterval) {
+      @NotNull @DurationMin(seconds = 1) Duration idempotencyKeyPurgeInterval,
+      @NotNull @Valid GroupCommit groupCommit) {
 
     public Api {
       // The body of a chunked request is read into memory up to one byte past the limit.
@@ -117,6 +119,12 @@ public record PrequalProperties(
       }
     }
   }
+
+  /**
+   * How many threads store the submissions without an Idempotency-Key, and the most each stores in
+   * one statement and one commit.
+   */
+  public record GroupCommit(@Min(1) int writers, @Min(1) int maxSize) {}
 
   /**
    * How often the monitoring routes measure consumer lag and the outbox backlog, and the lag (in

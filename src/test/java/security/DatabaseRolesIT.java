@@ -46,6 +46,7 @@ import store.ClaimedOutboxRows;
 import store.DecisionEventRow;
 import store.IdempotencyKeyRetention;
 import store.NewApplication;
+import store.NewApplications;
 import store.OutboxClaim;
 import store.OutboxRetention;
 import store.OverdueReviewQuery;
@@ -274,6 +275,31 @@ class DatabaseRolesIT {
             statements.update(
                 "erase-expired-personal-data", new PersonalDataRetention(Duration.ZERO, 10)))
         .isEqualTo(1);
+
+    var group =
+        Stream.of("roles-3", "roles-4")
+            .map(
+                correlationId ->
+                    new NewApplication(
+                        UUID.randomUUID(),
+                        form,
+                        new SealedApplicant("dev:c2VhbGVk", "dev:bmFtZQ==", "0".repeat(64)),
+                        correlationId,
+                        Topics.SUBMITTED,
+                        "{}",
+                        null,
+                        null,
+                        Duration.ofHours(24)))
+            .toList();
+    assertThat(statements.update("insert-applications", new NewApplications(group))).isEqualTo(2);
+    assertThat(
+            owner.queryForList(
+                "SELECT correlation_id FROM application_events WHERE correlation_id LIKE 'roles-_'"
+                    + " AND from_status IS NULL AND application_id IN (?, ?)",
+                String.class,
+                group.get(0).id(),
+                group.get(1).id()))
+        .containsExactlyInAnyOrder("roles-3", "roles-4");
 
     assertThat(statements.run).isEqualTo(statementFiles());
   }

@@ -24,12 +24,16 @@ import web.JsonRequestReader;
 
 /**
  * {@code POST /applications}: validate, store the application and its outbox event in one
- * statement, answer 202. Kafka is not on this path; the outbox relay publishes the event.
+ * statement, answer 202. Kafka is not on this path; the outbox relay publishes the event. Without
+ * an {@code Idempotency-Key} the statement stores a group of submissions ({@link
+ * SubmissionGroupCommit}).
  *
- * <p>With an {@code Idempotency-Key} the same statement stores the key, unless it already stands
- * for an application: then nothing is stored, and the answer is that application (202 while it is
- * PENDING, as the first answer was, 200 with its outcome once decided), or a 409 when the key was
- * used for a different form.
+ * <p>With an {@code Idempotency-Key} the application's own statement stores the key too: a key's
+ * {@code ON CONFLICT} may touch its row once per statement, and a request repeating the key must
+ * wait for the first one's statement to end. Unless the key already stands for an application: then
+ * nothing is stored, and the answer is that application (202 while it is PENDING, as the first
+ * answer was, 200 with its outcome once decided), or a 409 when the key was used for a different
+ * form.
  */
 @Component
 @ConditionalOnRole(Role.API)
@@ -39,10 +43,15 @@ public class SubmitApplicationRoute extends RouteBuilder {
 
   private final JsonRequestReader jsonRequestReader;
   private final ApplicationIntake applicationIntake;
+  private final SubmissionGroupCommit groupCommit;
 
-  SubmitApplicationRoute(JsonRequestReader jsonRequestReader, ApplicationIntake applicationIntake) {
+  SubmitApplicationRoute(
+      JsonRequestReader jsonRequestReader,
+      ApplicationIntake applicationIntake,
+      SubmissionGroupCommit groupCommit) {
     this.jsonRequestReader = jsonRequestReader;
     this.applicationIntake = applicationIntake;
+    this.groupCommit = groupCommit;
   }
 
   @Override
@@ -53,7 +62,12 @@ public class SubmitApplicationRoute extends RouteBuilder {
         .routeConfigurationId(RestErrorHandling.ID)
         .process(this::readForm)
         .process(this::register)
-        .to("sql:classpath:sql/insert-application.sql").id("store-application")
+        .choice()
+            .when(SubmitApplicationRoute::hasIdempotencyKey)
+                .to("sql:classpath:sql/insert-application.sql").id("store-application")
+            .otherwise()
+                .process(groupCommit::store).id("store-in-group")
+        .end()
         .choice()
             .when(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
                 .log("Application received: ${body.form.loanType} loan of ${body.form.loanAmountInr}")
@@ -91,6 +105,10 @@ public class SubmitApplicationRoute extends RouteBuilder {
             IdempotencyKey.parse(message.getHeader(IdempotencyKey.HEADER, String.class)));
     LogContext.application(application.id(), null);
     message.setBody(application);
+  }
+
+  private static boolean hasIdempotencyKey(Exchange exchange) {
+    return exchange.getMessage().getBody(NewApplication.class).idempotencyKey() != null;
   }
 
   private static void accepted(Exchange exchange) {

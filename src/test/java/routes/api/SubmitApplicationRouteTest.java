@@ -72,6 +72,7 @@ class SubmitApplicationRouteTest extends RouteTest {
   @Override
   protected void advise(AdviceWithRouteBuilder route) throws Exception {
     route.weaveById("store-application").replace().to("mock:store");
+    route.weaveById("store-in-group").replace().to("mock:store");
     route.weaveById("read-earlier-submission").replace().to("mock:earlier");
   }
 
