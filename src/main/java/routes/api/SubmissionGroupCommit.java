@@ -63,7 +63,7 @@ class SubmissionGroupCommit implements SmartLifecycle {
    */
   void store(Exchange exchange) throws Exception {
     if (!running) {
-      throw new TransientDataAccessResourceException("Submissions are not being stored: stopping");
+      throw new TransientDataAccessResourceException("Submission not stored: stopping");
     }
     var submission =
         new Waiting(exchange.getMessage().getBody(NewApplication.class), new CompletableFuture<>());
@@ -103,6 +103,15 @@ class SubmissionGroupCommit implements SmartLifecycle {
       }
     }
     writerThreads.clear();
+    // One that slipped in as the writers ended is answered, not left waiting.
+    var unstored = new ArrayList<Waiting>();
+    waiting.drainTo(unstored);
+    unstored.forEach(
+        submission ->
+            submission
+                .stored()
+                .completeExceptionally(
+                    new TransientDataAccessResourceException("Submission not stored: stopping")));
   }
 
   @Override
