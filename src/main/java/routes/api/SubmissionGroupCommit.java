@@ -12,6 +12,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.sql.SqlConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ import store.NewApplications;
  * most: under light load a group is one submission and waits for nothing; under heavy load the
  * submissions that arrive during one commit share the next. When the database refuses a group's
  * data, each of its submissions is stored again on its own, so only the refused one fails; any
- * other failure fails the whole group, and each request answers as it would have alone.
+ * other failure fails the whole group, and each request answers as it would have alone. When the
+ * database is unavailable, the submissions that waited meanwhile fail with the group.
  */
 @Component
 @ConditionalOnRole(Role.API)
@@ -44,17 +46,33 @@ class SubmissionGroupCommit implements SmartLifecycle {
   /** A submission and the commit its request waits for. */
   private record Waiting(NewApplication application, CompletableFuture<Void> stored) {}
 
-  private final ProducerTemplate statements;
+  /** Runs {@code insert-applications.sql} for a group: what it failed with, or null. */
+  interface GroupStatement {
+    Exception store(NewApplications group);
+  }
+
+  private final GroupStatement statement;
   private final int writers;
   private final int maxSize;
   private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
   private final List<Thread> writerThreads = new ArrayList<>();
   private volatile boolean running;
 
+  @Autowired
   SubmissionGroupCommit(ProducerTemplate statements, PrequalProperties properties) {
-    this.statements = statements;
-    this.writers = properties.api().groupCommit().writers();
-    this.maxSize = properties.api().groupCommit().maxSize();
+    this(
+        group ->
+            statements
+                .send(STORE_GROUP, exchange -> exchange.getMessage().setBody(group))
+                .getException(),
+        properties.api().groupCommit().writers(),
+        properties.api().groupCommit().maxSize());
+  }
+
+  SubmissionGroupCommit(GroupStatement statement, int writers, int maxSize) {
+    this.statement = statement;
+    this.writers = writers;
+    this.maxSize = maxSize;
   }
 
   /**
@@ -149,18 +167,25 @@ class SubmissionGroupCommit implements SmartLifecycle {
   }
 
   private void commit(List<Waiting> group) {
-    var applications = new NewApplications(group.stream().map(Waiting::application).toList());
-    var statement =
-        statements.send(STORE_GROUP, exchange -> exchange.getMessage().setBody(applications));
-    var failure = statement.getException();
+    var failure =
+        statement.store(new NewApplications(group.stream().map(Waiting::application).toList()));
     if (failure == null) {
       group.forEach(submission -> submission.stored().complete(null));
-    } else if (group.size() > 1 && DatabaseFailure.of(failure) == DatabaseFailure.REFUSED_DATA) {
+      return;
+    }
+    var kind = DatabaseFailure.of(failure);
+    if (group.size() > 1 && kind == DatabaseFailure.REFUSED_DATA) {
       for (var submission : group) {
         commit(List.of(submission));
       }
-    } else {
-      group.forEach(submission -> submission.stored().completeExceptionally(failure));
+      return;
     }
+    var failed = new ArrayList<>(group);
+    if (kind == DatabaseFailure.UNAVAILABLE) {
+      // Those that waited through the attempt (up to the pool's connection timeout) are answered
+      // now, not after an attempt of their own: a 503 within that timeout, however many wait.
+      waiting.drainTo(failed);
+    }
+    failed.forEach(submission -> submission.stored().completeExceptionally(failure));
   }
 }
