@@ -29,17 +29,21 @@ record BenchRun(
   /**
    * What was measured: the local run or a given deployment.
    *
-   * @param coldStartSeconds the service's process start to its first {@code /health} 200 (local run
-   *     only)
-   * @param serviceRssPeakMb the service's {@code VmHWM}, its peak resident set since it started
+   * @param instances how many service processes took the load, each with every role
+   * @param baseUrls each instance's, the load spread over them connection by connection
+   * @param coldStartSeconds the (first) service's process start to its first {@code /health} 200
+   *     (local run only)
+   * @param serviceRssPeakMb the largest {@code VmHWM} of the instances, each one's peak resident
+   *     set since it started
    */
   record Deployment(
       String kind,
-      String baseUrl,
+      int instances,
+      List<String> baseUrls,
       List<String> serviceJvmOptions,
       Double coldStartSeconds,
       Long serviceRssPeakMb,
-      String serviceLog,
+      List<String> serviceLogs,
       Map<String, String> postgres) {}
 
   /**

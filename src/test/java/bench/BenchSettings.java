@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param jdbcUrl the database of that deployment (required with {@code url}: decisions are read
  *     from it)
  * @param servicePid the process of that deployment whose resident memory is sampled, or 0
+ * @param instances how many service processes the local run starts, all with every role, against
+ *     the same broker and database
  * @param rates offered rates (applications/s) run one after the other, each for {@code duration}
  * @param warmup a first step, at the run's lowest rate, whose figures only warm the service up
  * @param drain how long after each step the harness waits for every application to be decided
@@ -32,6 +34,7 @@ record BenchSettings(
     String jdbcUser,
     String jdbcPassword,
     long servicePid,
+    int instances,
     List<Integer> rates,
     Duration duration,
     Duration warmup,
@@ -55,6 +58,16 @@ record BenchSettings(
     if (url != null && jdbcUrl == null) {
       throw new IllegalArgumentException(
           "bench.url needs bench.jdbc: decision latency is read from the deployment's database");
+    }
+    if (instances < 1) {
+      throw new IllegalArgumentException("bench.instances must be 1 or more: " + instances);
+    }
+    if (url != null && instances > 1) {
+      throw new IllegalArgumentException(
+          "bench.instances="
+              + instances
+              + " needs the local run: bench.url names a deployment the harness does not start,"
+              + " so it cannot start more instances of it");
     }
     if (rates.isEmpty() || rates.stream().anyMatch(rate -> rate <= 0)) {
       throw new IllegalArgumentException("bench.rate must be one or more rates above 0: " + rates);
@@ -96,6 +109,7 @@ record BenchSettings(
         values.text("bench.jdbc-user", "postgres"),
         values.text("bench.jdbc-password", ""),
         Long.parseLong(values.text("bench.service-pid", "0")),
+        Integer.parseInt(values.text("bench.instances", "1")),
         values.rates("bench.rate", List.of(500)),
         values.duration("bench.duration", Duration.ofSeconds(60)),
         values.duration("bench.warmup", Duration.ofSeconds(60)),
@@ -140,6 +154,7 @@ record BenchSettings(
       described.put("pgbenchClients", pgbenchClients);
     }
     if (local()) {
+      described.put("instances", instances);
       described.put("serviceJvmOptions", serviceJvmOptions);
     }
     return described;

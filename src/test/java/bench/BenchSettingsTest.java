@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BenchSettingsTest {
 
@@ -20,6 +22,7 @@ class BenchSettingsTest {
     var settings = BenchSettings.from(properties);
 
     assertThat(settings.local()).isTrue();
+    assertThat(settings.instances()).isEqualTo(1);
     assertThat(settings.rates()).containsExactly(500);
     assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(60));
@@ -85,6 +88,50 @@ class BenchSettingsTest {
     assertThatThrownBy(() -> BenchSettings.from(properties))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bench.jdbc");
+  }
+
+  @ParameterizedTest(name = "bench.instances \"{0}\" starts {1}")
+  @CsvSource({"'', 1", "1, 1", "2, 2", "' 3 ', 3"})
+  void readsHowManyInstancesTheLocalRunStarts(String instances, int expected) {
+    var properties = new Properties();
+    properties.setProperty("bench.instances", instances);
+
+    var settings = BenchSettings.from(properties);
+
+    assertThat(settings.instances()).isEqualTo(expected);
+    assertThat(settings.describe()).containsEntry("instances", expected);
+  }
+
+  @ParameterizedTest(name = "bench.url \"{0}\" with bench.instances {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                    | 0  | bench.instances must be 1 or more: 0",
+        "''                    | -1 | bench.instances must be 1 or more: -1",
+        "http://127.0.0.1:8090 | 2  | bench.instances=2 needs the local run"
+      })
+  void refusesInstancesItCannotStart(String url, String instances, String message) {
+    var properties = new Properties();
+    properties.setProperty("bench.url", url);
+    properties.setProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    properties.setProperty("bench.instances", instances);
+
+    assertThatThrownBy(() -> BenchSettings.from(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void aGivenDeploymentIsMeasuredAsOneInstance() {
+    var properties = new Properties();
+    properties.setProperty("bench.url", "http://127.0.0.1:8090");
+    properties.setProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    properties.setProperty("bench.instances", "1");
+
+    var settings = BenchSettings.from(properties);
+
+    assertThat(settings.local()).isFalse();
+    assertThat(settings.describe()).doesNotContainKey("instances");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,27 +42,47 @@ import org.HdrHistogram.Histogram;
  * (futures, a selector thread and hand-offs per exchange) the harness's JVM spent 0.47 ms of CPU
  * per application in the fsync-off run of 2026-11-28, and about 1 ms per request sent in the first
  * durable run: at the 2,000/s target, one of this machine's two cores or more.
+ *
+ * <p>Given several base URLs (instances of the service), connection {@code i} goes to URL {@code i
+ * % n}: the instances share the offered rate as a round-robin load balancer in front of them would
+ * share it, and each request goes to whichever instance the next free connection leads to.
  */
 final class OpenLoopLoad {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration START_LEAD = Duration.ofMillis(50);
 
-  private final InetSocketAddress server;
-  private final String host;
-  private final String path;
+  private final List<Target> targets;
   private final int maxInFlight;
 
-  OpenLoopLoad(String baseUrl, int maxInFlight) {
-    var uri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/").resolve("applications");
-    if (!"http".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("The load generator speaks plain HTTP only: " + baseUrl);
+  OpenLoopLoad(List<String> baseUrls, int maxInFlight) {
+    if (baseUrls.isEmpty()) {
+      throw new IllegalArgumentException("The load generator needs a base URL");
     }
-    int port = uri.getPort() == -1 ? 80 : uri.getPort();
-    this.server = new InetSocketAddress(uri.getHost(), port);
-    this.host = uri.getHost() + ":" + port;
-    this.path = uri.getRawPath();
+    this.targets = baseUrls.stream().map(Target::new).toList();
     this.maxInFlight = maxInFlight;
+  }
+
+  /**
+   * One instance's address, and the start of every request to it up to its {@code Host} header: the
+   * rest of a request is the same whichever instance it goes to, so it is encoded once.
+   */
+  private static final class Target {
+
+    final InetSocketAddress server;
+    final byte[] requestStart;
+
+    private Target(String baseUrl) {
+      var uri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/").resolve("applications");
+      if (!"http".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("The load generator speaks plain HTTP only: " + baseUrl);
+      }
+      int port = uri.getPort() == -1 ? 80 : uri.getPort();
+      this.server = new InetSocketAddress(uri.getHost(), port);
+      this.requestStart =
+          ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port)
+              .getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   /** Sends every body, in order, at {@code rate} per second, and waits for the last answer. */
@@ -74,7 +95,8 @@ final class OpenLoopLoad {
     int connections = Math.min(maxInFlight, requests.size());
     var workers = new ArrayList<Thread>(connections);
     for (int i = 0; i < connections; i++) {
-      var worker = new Thread(step::work, "bench-load-" + i);
+      var target = targets.get(i % targets.size());
+      var worker = new Thread(() -> step.work(target), "bench-load-" + i);
       worker.setDaemon(true);
       worker.start();
       workers.add(worker);
@@ -100,14 +122,11 @@ final class OpenLoopLoad {
         Duration.ofNanos(Math.max(0, step.lastSent.get() - step.start)));
   }
 
-  private byte[] encode(String body) {
+  /** A request from after its {@code Host} header on; {@link Target#requestStart} goes first. */
+  private static byte[] encode(String body) {
     var content = body.getBytes(StandardCharsets.UTF_8);
     var head =
-        ("POST "
-                + path
-                + " HTTP/1.1\r\nHost: "
-                + host
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+        ("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
                 + content.length
                 + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -118,7 +137,7 @@ final class OpenLoopLoad {
   }
 
   /** One step's schedule and what its connections saw. */
-  private final class Step {
+  private static final class Step {
 
     final List<byte[]> requests;
     final double nanosPerRequest;
@@ -140,8 +159,8 @@ final class OpenLoopLoad {
     }
 
     /** One connection's loop: the next request that is due, until there are none. */
-    void work() {
-      var connection = new Connection();
+    void work(Target target) {
+      var connection = new Connection(target);
       try {
         for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
           long intended = start + Math.round(i * nanosPerRequest);
@@ -177,12 +196,17 @@ final class OpenLoopLoad {
   }
 
   /** One keep-alive connection, opened when first needed and again after the server closes it. */
-  private final class Connection {
+  private static final class Connection {
 
+    private final Target target;
     private final byte[] buffer = new byte[16 * 1024];
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+
+    Connection(Target target) {
+      this.target = target;
+    }
 
     Answer exchange(byte[] request) throws IOException {
       HttpResponse response;
@@ -216,6 +240,7 @@ final class OpenLoopLoad {
     }
 
     private HttpResponse send(byte[] request) throws IOException {
+      out.write(target.requestStart);
       out.write(request);
       out.flush();
       return HttpResponse.read(in, buffer);
@@ -225,10 +250,11 @@ final class OpenLoopLoad {
       var opened = new Socket();
       opened.setTcpNoDelay(true);
       opened.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
-      opened.connect(server, (int) REQUEST_TIMEOUT.toMillis());
+      opened.connect(target.server, (int) REQUEST_TIMEOUT.toMillis());
       socket = opened;
       in = new BufferedInputStream(opened.getInputStream(), buffer.length);
-      out = opened.getOutputStream();
+      // The request's two parts leave in one write, as one segment with TCP_NODELAY.
+      out = new BufferedOutputStream(opened.getOutputStream(), buffer.length);
     }
 
     void close() {

@@ -9,10 +9,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,7 +110,7 @@ class OpenLoopLoadTest {
             "{\"n\":%d,\"what\":\"%s\"}"
                 .formatted(i, i % 50 == 7 ? "refuse" : i % 20 == 3 ? "close" : "apply"));
       }
-      var load = new OpenLoopLoad("http://127.0.0.1:" + server.getAddress().getPort(), 8);
+      var load = new OpenLoopLoad(List.of("http://127.0.0.1:" + server.getAddress().getPort()), 8);
 
       var result = load.run(requests, 400);
 
@@ -120,5 +123,70 @@ class OpenLoopLoadTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  /**
+   * Two instances: connection {@code i} goes to instance {@code i % 2}, so each gets half the
+   * connections and a share of the requests, every request named for the instance it reached.
+   */
+  @Test
+  void spreadsTheConnectionsRoundRobinOverTheInstances() throws IOException {
+    var instances = List.of(instance(), instance());
+    try {
+      var load =
+          new OpenLoopLoad(
+              instances.stream()
+                  .map(instance -> "http://127.0.0.1:" + instance.server.getAddress().getPort())
+                  .toList(),
+              6);
+
+      var result = load.run(Collections.nCopies(120, "{\"what\":\"apply\"}"), 240);
+
+      assertThat(result.sent()).isEqualTo(120);
+      assertThat(result.errors()).isEmpty();
+      assertThat(result.accepted()).hasSize(120).doesNotHaveDuplicates();
+      assertThat(instances.stream().mapToInt(instance -> instance.requests.get()).sum())
+          .isEqualTo(120);
+      for (var instance : instances) {
+        assertThat(instance.requests.get()).isPositive();
+        assertThat(instance.connections).as("the client ports of its connections").hasSize(3);
+        assertThat(instance.hosts)
+            .containsOnlyKeys("127.0.0.1:" + instance.server.getAddress().getPort());
+      }
+    } finally {
+      instances.forEach(instance -> instance.server.stop(0));
+    }
+  }
+
+  /** A server that accepts every application and notes which connections and hosts it saw. */
+  private record Instance(
+      HttpServer server,
+      AtomicInteger requests,
+      Map<Integer, Boolean> connections,
+      Map<String, Boolean> hosts) {}
+
+  private static Instance instance() throws IOException {
+    var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    var instance =
+        new Instance(
+            server, new AtomicInteger(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    server.createContext(
+        "/applications",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          instance.requests().incrementAndGet();
+          instance.connections().put(exchange.getRemoteAddress().getPort(), true);
+          instance.hosts().put(exchange.getRequestHeaders().getFirst("Host"), true);
+          var bytes =
+              ("{\"application_id\":\"" + UUID.randomUUID() + "\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(202, bytes.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.setExecutor(Executors.newFixedThreadPool(3));
+    server.start();
+    return instance;
   }
 }

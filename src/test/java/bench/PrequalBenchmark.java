@@ -53,7 +53,10 @@ public final class PrequalBenchmark {
   private RunDatabase database;
   private OpenLoopLoad load;
   private ApplicationStream mix;
-  private long servicePid;
+
+  /** The service's processes whose CPU and memory are read: the instances, or none if unknown. */
+  private List<Long> servicePids;
+
   private ProcessCpu cpu;
 
   private PrequalBenchmark(BenchSettings settings) {
@@ -80,35 +83,43 @@ public final class PrequalBenchmark {
     LocalDeployment local = null;
     Thread cleanup = null;
     try {
-      String baseUrl;
+      List<String> baseUrls;
       String jdbcUrl;
       if (settings.local()) {
-        log("Starting PostgreSQL, Kafka and the service (prequal.LocalPrequalApplication)");
-        local = LocalDeployment.start(OUTPUT.resolve("run-" + stamp), settings.serviceJvmOptions());
-        cleanup = closeOnExit(local);
-        baseUrl = local.baseUrl();
-        jdbcUrl = local.jdbcUrl();
-        servicePid = local.servicePid();
         log(
-            "Service healthy at "
-                + baseUrl
-                + " after "
-                + local.coldStart().toMillis()
-                + " ms (pid "
-                + servicePid
-                + ", log "
-                + local.serviceLog()
-                + ")");
+            "Starting PostgreSQL, Kafka and "
+                + Report.instances(settings.instances())
+                + " of the service (prequal.LocalPrequalApplication), one after the other");
+        local =
+            LocalDeployment.start(
+                OUTPUT.resolve("run-" + stamp), settings.serviceJvmOptions(), settings.instances());
+        cleanup = closeOnExit(local);
+        baseUrls = local.baseUrls();
+        jdbcUrl = local.jdbcUrl();
+        servicePids = local.servicePids();
+        for (var instance : local.instances()) {
+          log(
+              "Service healthy at "
+                  + instance.baseUrl()
+                  + " after "
+                  + instance.startup().toMillis()
+                  + " ms (pid "
+                  + instance.pid()
+                  + ", log "
+                  + instance.log()
+                  + ")");
+        }
       } else {
-        baseUrl = settings.url();
+        baseUrls = List.of(settings.url());
         jdbcUrl = settings.jdbcUrl();
-        servicePid = settings.servicePid();
+        servicePids = settings.servicePid() > 0 ? List.of(settings.servicePid()) : List.of();
       }
       var user = settings.local() ? "postgres" : settings.jdbcUser();
       var password = settings.local() ? "" : settings.jdbcPassword();
       database = new RunDatabase(jdbcUrl, user, password);
-      load = new OpenLoopLoad(baseUrl, settings.maxInFlight());
-      mix = new ApplicationStream(baseUrl, SEED);
+      load = new OpenLoopLoad(baseUrls, settings.maxInFlight());
+      // Only its applications are used, not its client.
+      mix = new ApplicationStream(baseUrls.get(0), SEED);
       var postgres = database.serverSettings();
       cpu = ProcessCpu.of(cpuGroups(local));
 
@@ -128,22 +139,24 @@ public final class PrequalBenchmark {
 
       Long rssPeak = null;
       Double coldStart = null;
-      String serviceLog = null;
+      List<String> serviceLogs = List.of();
       if (local != null) {
-        rssPeak = boxed(Machine.processMemoryMb(servicePid, "VmHWM"));
+        rssPeak = boxed(largestMemoryMb("VmHWM"));
         coldStart = local.coldStart().toMillis() / 1000.0;
-        serviceLog = local.serviceLog().toString();
+        serviceLogs =
+            local.instances().stream().map(instance -> instance.log().toString()).toList();
         // pgbench measures the server on its own: nothing of the service's keeps it busy.
-        local.stopService();
+        local.stopServices();
       }
       var deployment =
           new BenchRun.Deployment(
               settings.local() ? "local" : "external",
-              baseUrl,
+              baseUrls.size(),
+              baseUrls,
               settings.serviceJvmOptions(),
               coldStart,
               rssPeak,
-              serviceLog,
+              serviceLogs,
               postgres);
 
       var baseline = baseline(jdbcUrl, user, password, OUTPUT.resolve("run-" + stamp));
@@ -187,8 +200,8 @@ public final class PrequalBenchmark {
   /** The processes whose CPU time each step reports, and why any of them cannot be. */
   private List<ProcessCpu.Group> cpuGroups(LocalDeployment local) {
     var service =
-        servicePid > 0
-            ? ProcessCpu.Group.process(ProcessCpu.SERVICE, servicePid)
+        !servicePids.isEmpty()
+            ? ProcessCpu.Group.processes(ProcessCpu.SERVICE, servicePids)
             : ProcessCpu.Group.unknown(
                 ProcessCpu.SERVICE,
                 "needs the service's process: the local run, or -Dbench.service-pid");
@@ -380,7 +393,10 @@ public final class PrequalBenchmark {
     return result;
   }
 
-  /** Once a second under load: the PENDING count, and the service's resident set when known. */
+  /**
+   * Once a second under load: the PENDING count, and the service's resident set when known (the
+   * largest instance's: the figure a memory limit per instance is set by).
+   */
   private void sample(List<Long> pending, AtomicLong rssMax) {
     try {
       pending.add(database.pendingCount());
@@ -389,10 +405,16 @@ public final class PrequalBenchmark {
       // thread.
       log("PENDING sample failed: " + e.getMessage());
     }
-    if (servicePid > 0) {
-      Machine.processMemoryMb(servicePid, "VmRSS")
-          .ifPresent(mb -> rssMax.accumulateAndGet(mb, Math::max));
-    }
+    largestMemoryMb("VmRSS").ifPresent(mb -> rssMax.accumulateAndGet(mb, Math::max));
+  }
+
+  /** A {@code /proc/<pid>/status} figure, the largest over the service's instances. */
+  private OptionalLong largestMemoryMb(String field) {
+    return servicePids.stream()
+        .map(pid -> Machine.processMemoryMb(pid, field))
+        .filter(OptionalLong::isPresent)
+        .mapToLong(OptionalLong::getAsLong)
+        .max();
   }
 
   private static long gcMillis() {

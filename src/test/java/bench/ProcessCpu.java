@@ -58,13 +58,21 @@ final class ProcessCpu {
   }
 
   /**
-   * What to measure: a process, or with {@code withDescendants} the tree under it. No pids means
-   * the process is not known in this run; {@code unknownNote} says why.
+   * What to measure: processes whose times are summed, or with {@code withDescendants} the trees
+   * under them. No pids means the process is not known in this run; {@code unknownNote} says why.
    */
   record Group(String name, List<Long> pids, boolean withDescendants, String unknownNote) {
 
     static Group process(String name, long pid) {
-      return new Group(name, List.of(pid), false, "");
+      return processes(name, List.of(pid));
+    }
+
+    /** Several instances of one role counted as one: what the role costs, however it is spread. */
+    static Group processes(String name, List<Long> pids) {
+      if (pids.isEmpty()) {
+        throw new IllegalArgumentException("A group of processes needs at least one: " + name);
+      }
+      return new Group(name, List.copyOf(pids), false, "");
     }
 
     static Group tree(String name, long rootPid) {

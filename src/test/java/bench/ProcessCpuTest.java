@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import bench.ProcessCpu.Group;
 import bench.ProcessCpu.Stat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,25 @@ class ProcessCpuTest {
     assertThat(ProcessCpu.tree(700, PROCESSES))
         .extracting(Stat::pid)
         .containsExactlyInAnyOrder(700L, 701L, 702L, 703L);
+  }
+
+  @ParameterizedTest(name = "service instances {0}: {1} ticks")
+  @CsvSource(
+      delimiter = '|',
+      value = {"4242      | 9000", "4242, 800 | 9999", "4242, 701 | 9030", "4242, 999 | "})
+  void severalInstancesCountAsOneGroupWhileEveryOneIsThere(String pids, Long ticks) {
+    var group =
+        Group.processes(
+            "service",
+            Arrays.stream(pids.split(",", -1)).map(pid -> Long.valueOf(pid.trim())).toList());
+
+    var measured = ProcessCpu.ticks(List.of(group), PROCESSES);
+
+    if (ticks == null) {
+      assertThat(measured).as("an instance gone: no figure rather than a partial one").isEmpty();
+    } else {
+      assertThat(measured).containsOnly(entry("service", ticks));
+    }
   }
 
   @Test

@@ -253,7 +253,8 @@ final class Report {
     double seconds = deployment.coldStartSeconds();
     return new Verdict(
         COLD_START_TARGET,
-        "%.2f s (process start to /health 200)".formatted(seconds),
+        "%.2f s (%sprocess start to /health 200)"
+            .formatted(seconds, deployment.instances() > 1 ? "first instance, " : ""),
         seconds <= COLD_START_TARGET_SECONDS ? MET : NOT_MET,
         "");
   }
@@ -450,7 +451,8 @@ final class Report {
     return "on".equals(postgres.get("fsync")) && "on".equals(postgres.get("synchronous_commit"));
   }
 
-  private static String deployment(BenchRun.Deployment deployment) {
+  /** The Deployment line of the results: what ran, where, and how its memory was read. */
+  static String deployment(BenchRun.Deployment deployment) {
     var postgres = deployment.postgres();
     var database =
         "PostgreSQL %s (fsync %s, synchronous_commit %s, shared_buffers %s)"
@@ -463,18 +465,29 @@ final class Report {
       database += " — NOT DURABLE: commits are not flushed, so these figures flatter the service";
     }
     if (deployment.coldStartSeconds() == null) {
-      return "%s, database %s".formatted(deployment.baseUrl(), database);
+      return "%s, database %s".formatted(String.join(", ", deployment.baseUrls()), database);
     }
     var options =
         deployment.serviceJvmOptions().isEmpty()
             ? "JVM defaults"
             : String.join(" ", deployment.serviceJvmOptions());
-    return ("local run: `prequal.LocalPrequalApplication` (all roles) in a child JVM (%s), a Kafka broker in "
-            + "its own JVM, embedded %s; service peak resident set (VmHWM) %s MB")
-        .formatted(
-            options,
-            database,
-            deployment.serviceRssPeakMb() == null ? "unknown" : deployment.serviceRssPeakMb());
+    var peak =
+        deployment.serviceRssPeakMb() == null ? "unknown" : deployment.serviceRssPeakMb() + " MB";
+    if (deployment.instances() == 1) {
+      return ("local run: 1 instance of `prequal.LocalPrequalApplication` (all roles) in a child JVM (%s), "
+              + "a Kafka broker in its own JVM, embedded %s; service peak resident set (VmHWM) %s")
+          .formatted(options, database, peak);
+    }
+    return ("local run: %s of `prequal.LocalPrequalApplication` (all roles), each in a child JVM of its own "
+            + "(%s), started one after the other and sharing one Kafka broker in its own JVM and the embedded %s; "
+            + "the load spread over their connections round-robin, their CPU summed as the service's; "
+            + "resident sets (VmHWM here, VmRSS in the steps) are the largest instance's: peak %s")
+        .formatted(instances(deployment.instances()), options, database, peak);
+  }
+
+  /** {@code 1 instance}, {@code 2 instances}. */
+  static String instances(int count) {
+    return count == 1 ? "1 instance" : count + " instances";
   }
 
   private static String latency(StepResult.Latency latency) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import bench.BenchRun.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,12 @@ class ReportTest {
   private static final BenchRun.Deployment LOCAL =
       new BenchRun.Deployment(
           "local",
-          "http://127.0.0.1:43223",
+          1,
+          List.of("http://127.0.0.1:43223"),
           List.of(),
           6.5,
           480L,
-          "target/bench/run/service.log",
+          List.of("target/bench/run/service.log"),
           Map.of(
               "server_version",
               "17.6",
@@ -184,7 +186,8 @@ class ReportTest {
   @CsvSource({"8, met", "8.01, not met", ", not measured"})
   void coldStart(Double seconds, String result) {
     var deployment =
-        new BenchRun.Deployment("local", "x", List.of(), seconds, 400L, "x", LOCAL.postgres());
+        new BenchRun.Deployment(
+            "local", 1, List.of("x"), List.of(), seconds, 400L, List.of("x"), LOCAL.postgres());
     var steps = List.of(step(StepResult.RUN, 1000, 60, true, 1000, 10, 200, 400L));
 
     var verdict =
@@ -338,6 +341,41 @@ class ReportTest {
         .contains(
             "| run 50/s | 60 s | 60000 | 1.30 ms (0.63 cores) | 1.20 ms (0.58 cores) "
                 + "| 0.44 ms (0.21 cores) | 0.47 ms (0.23 cores) | 3.41 ms (1.65 cores) |");
+  }
+
+  @ParameterizedTest(name = "{0} instances: \"{1}\", cold start \"{2}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1 | local run: 1 instance of `prequal.LocalPrequalApplication` (all roles) in a child JVM (-Xmx384m), "
+            + "a Kafka broker in its own JVM, embedded PostgreSQL 17.6 | service peak resident set (VmHWM) 480 MB"
+            + " | 6.50 s (process start to /health 200)",
+        "2 | local run: 2 instances of `prequal.LocalPrequalApplication` (all roles), each in a child JVM of "
+            + "its own (-Xmx384m), started one after the other and sharing one Kafka broker in its own JVM and "
+            + "the embedded PostgreSQL 17.6 | resident sets (VmHWM here, VmRSS in the steps) are the largest "
+            + "instance's: peak 480 MB | 6.50 s (first instance, process start to /health 200)"
+      })
+  void theDeploymentSaysHowManyInstancesRanAndWhoseMemoryIsShown(
+      int instances, String start, String memory, String coldStart) {
+    var deployment =
+        new BenchRun.Deployment(
+            "local",
+            instances,
+            Collections.nCopies(instances, "http://127.0.0.1:43223"),
+            List.of("-Xmx384m"),
+            6.5,
+            480L,
+            Collections.nCopies(instances, "service.log"),
+            LOCAL.postgres());
+
+    assertThat(Report.deployment(deployment)).startsWith(start).endsWith(memory);
+    assertThat(
+            Report.targets(List.of(), deployment, PGBENCH).stream()
+                .filter(verdict -> verdict.target().equals(Report.COLD_START_TARGET))
+                .findFirst()
+                .orElseThrow()
+                .figure())
+        .isEqualTo(coldStart);
   }
 
   @ParameterizedTest(name = "fsync {0}, synchronous_commit {1}: durable {2}")
