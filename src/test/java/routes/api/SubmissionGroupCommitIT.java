@@ -3,9 +3,8 @@ package routes.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import application.ApplicationForm;
+import fixtures.ApplicationForms;
 import fixtures.Topics;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import messages.LoanType;
-import messages.PanNumber;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,15 +175,7 @@ class SubmissionGroupCommitIT extends EndToEndTest {
 
   private NewApplication application(String correlationId) {
     try {
-      return intake.register(
-          new ApplicationForm(
-              new PanNumber("ABCDE1234F"),
-              "Rajesh Kumar",
-              new BigDecimal("250000.00"),
-              new BigDecimal("500000.00"),
-              LoanType.PERSONAL),
-          correlationId,
-          null);
+      return intake.register(ApplicationForms.preApproved(), correlationId, null);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import application.ApplicationForm;
-import java.math.BigDecimal;
+import fixtures.ApplicationForms;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -16,8 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import messages.LoanType;
-import messages.PanNumber;
 import org.apache.camel.component.sql.SqlConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -198,12 +195,7 @@ class SubmissionGroupCommitTest {
   private static NewApplication application() {
     return new NewApplication(
         UUID.randomUUID(),
-        new ApplicationForm(
-            new PanNumber("ABCDE1234F"),
-            "Rajesh Kumar",
-            new BigDecimal("250000.00"),
-            new BigDecimal("500000.00"),
-            LoanType.PERSONAL),
+        ApplicationForms.preApproved(),
         new SealedApplicant("dev:c2VhbGVk", "dev:bmFtZQ==", "0".repeat(64)),
         "group-commit-test",
         "loan_applications_submitted",
