@@ -85,24 +85,27 @@ public class KafkaCommits {
 
   /** Commits each partition of the batch up to and including its last record in the batch. */
   public static void commit(Collection<Exchange> records) {
-    var first = new LinkedHashMap<TopicPartition, RecordPosition>();
-    var last = new LinkedHashMap<TopicPartition, RecordPosition>();
-    for (var record : records) {
-      var position = of(record);
-      first.putIfAbsent(position.partition(), position);
-      last.put(position.partition(), position);
-    }
-    last.forEach((partition, position) -> position.commitBatchFrom(first.get(partition).offset()));
+    spans(records).forEach(span -> span.last().commitBatchFrom(span.first().offset()));
   }
 
   /** Rewinds each partition of the batch to its first record in the batch. */
   public static void rewind(Collection<Exchange> records) {
-    var first = new LinkedHashMap<TopicPartition, RecordPosition>();
+    spans(records).forEach(span -> span.first().rewind());
+  }
+
+  /** A partition's first and last record in a batch. */
+  private record Span(RecordPosition first, RecordPosition last) {}
+
+  private static Collection<Span> spans(Collection<Exchange> records) {
+    var spans = new LinkedHashMap<TopicPartition, Span>();
     for (var record : records) {
       var position = of(record);
-      first.putIfAbsent(position.partition(), position);
+      spans.merge(
+          position.partition(),
+          new Span(position, position),
+          (earlier, next) -> new Span(earlier.first(), next.last()));
     }
-    first.values().forEach(RecordPosition::rewind);
+    return spans.values();
   }
 
   /**
