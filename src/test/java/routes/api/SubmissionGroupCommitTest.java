@@ -36,7 +36,6 @@ class SubmissionGroupCommitTest {
   private final DefaultCamelContext camel = new DefaultCamelContext();
   private final CountDownLatch firstGroupHeld = new CountDownLatch(1);
   private final List<List<UUID>> groups = new CopyOnWriteArrayList<>();
-  private final List<Thread> requests = new ArrayList<>();
 
   /** Each request's answer: the update count it was given, or what it failed with. */
   private final List<Object> answers = new CopyOnWriteArrayList<>();
@@ -57,7 +56,6 @@ class SubmissionGroupCommitTest {
     var first = submit();
     awaitGroups(1);
     var meanwhile = List.of(submit(), submit(), submit(), submit());
-    awaitAllWaiting();
 
     firstGroupHeld.countDown();
     awaitAnswers(5);
@@ -80,7 +78,6 @@ class SubmissionGroupCommitTest {
     var good = submit();
     refused.add(submit());
     var alsoGood = submit();
-    awaitAllWaiting();
 
     firstGroupHeld.countDown();
     awaitAnswers(4);
@@ -108,7 +105,6 @@ class SubmissionGroupCommitTest {
     awaitGroups(1);
     submit();
     submit();
-    awaitAllWaiting();
 
     firstGroupHeld.countDown();
     awaitAnswers(3);
@@ -148,7 +144,10 @@ class SubmissionGroupCommitTest {
     groupCommit.start();
   }
 
-  /** A request submitting an application on a thread of its own; its answer is recorded. */
+  /**
+   * A request submitting an application on a thread of its own; its answer is recorded. Returns
+   * once the request waits for its commit, so the submissions queue in the order they are made.
+   */
   private UUID submit() {
     var application = application();
     var request =
@@ -164,23 +163,14 @@ class SubmissionGroupCommitTest {
               }
             });
     request.start();
-    requests.add(request);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> request.getState() == Thread.State.WAITING || !request.isAlive());
     return application.id();
   }
 
   private void awaitGroups(int count) {
     await().atMost(Duration.ofSeconds(10)).until(() -> groups.size() == count);
-  }
-
-  /** Every request but the first is parked, waiting for its commit. */
-  private void awaitAllWaiting() {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                requests.stream()
-                    .skip(1)
-                    .allMatch(request -> request.getState() == Thread.State.WAITING));
   }
 
   private void awaitAnswers(int count) {
