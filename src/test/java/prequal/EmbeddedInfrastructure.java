@@ -60,7 +60,7 @@ public final class EmbeddedInfrastructure {
   /**
    * Spring Boot runs its shutdown handlers after it has closed the application contexts, so the
    * service drains and commits before its broker and database go away (a JVM shutdown hook would
-   * race with it).
+   * race with it, so the embedded PostgreSQL's own hook is turned off).
    */
   private static void stopAfterTheService(Runnable stop) {
     SpringApplication.getShutdownHandlers().add(stop);
@@ -75,7 +75,7 @@ public final class EmbeddedInfrastructure {
           "spring.datasource.password", System.getenv().getOrDefault("DB_PASSWORD", ""));
     }
     try {
-      var postgres = EmbeddedPostgres.builder().start();
+      var postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       stopAfterTheService(
           () -> {
             try {
