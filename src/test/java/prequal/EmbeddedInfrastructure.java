@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +53,14 @@ public final class EmbeddedInfrastructure {
     }
     var broker = new EmbeddedKafkaKraftBroker(1, 3);
     broker.brokerProperty("auto.create.topics.enable", "false");
-    broker.afterPropertiesSet();
+    // Kafka's test kit deletes the broker's data directories in JVM hooks of its own, which would
+    // pull them from under a running broker; as shutdown handlers they run after it has stopped.
+    Exit.setShutdownHookAdder((name, deleteDirectory) -> stopAfterTheService(deleteDirectory));
+    try {
+      broker.afterPropertiesSet();
+    } finally {
+      Exit.resetShutdownHookAdder();
+    }
     stopAfterTheService(broker::destroy);
     return broker.getBrokersAsString();
   }
@@ -60,7 +68,8 @@ public final class EmbeddedInfrastructure {
   /**
    * Spring Boot runs its shutdown handlers after it has closed the application contexts, so the
    * service drains and commits before its broker and database go away (a JVM shutdown hook would
-   * race with it, so the embedded PostgreSQL's own hook is turned off).
+   * race with it, so the embedded PostgreSQL's own hook is turned off). The handlers run in the
+   * reverse order of their registration.
    */
   private static void stopAfterTheService(Runnable stop) {
     SpringApplication.getShutdownHandlers().add(stop);
