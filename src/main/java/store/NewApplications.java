@@ -25,10 +25,6 @@ public record NewApplications(List<NewApplication> applications) implements SqlP
     }
   }
 
-  public int size() {
-    return applications.size();
-  }
-
   @Override
   public Map<String, Object> toParameters() {
     // One array per column, in the statement's order; pgjdbc encodes String[], and the statement
